@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DayClear",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dayclear", targets: ["dayclear"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure domain: Foundation only, no clock, no I/O.
+        .target(name: "DayClearCore"),
+        // The event store (SQLite through GRDB), CSV in and out, day-end files.
+        .target(
+            name: "DayClearStore",
+            dependencies: [
+                "DayClearCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Cells, display width, layout and widgets; knows nothing of curses or the domain.
+        .target(name: "TerminalUI"),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The only code that touches the terminal.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        .executableTarget(
+            name: "dayclear",
+            dependencies: [
+                "DayClearCore",
+                "DayClearStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
+        .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DayClearCLITests", dependencies: ["DayClearStore"]),
+    ]
+)

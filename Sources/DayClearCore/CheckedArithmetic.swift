@@ -1,0 +1,20 @@
+/// Quantities are integers; every sum is checked so that an absurd import
+/// cannot wrap around into a plausible number.
+extension Int {
+    /// Adds, throwing `DomainError.overflow` instead of trapping.
+    public func checkedAdding(_ other: Int, _ what: @autoclosure () -> String) throws -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        if overflow { throw DomainError.overflow(what()) }
+        return sum
+    }
+}
+
+extension Sequence where Element == Int {
+    /// The checked sum of the elements.
+    public func checkedSum(_ what: @autoclosure () -> String) throws -> Int {
+        try reduce(0) { try $0.checkedAdding($1, what()) }
+    }
+}
+
+/// Money in fen (分), the smallest unit of the yuan. Never a floating-point value.
+public typealias Fen = Int

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The in-memory model: the fold of every recorded event.
+///
+/// `apply` checks an event against the rules before changing anything, so a
+/// refused event leaves the ledger exactly as it was. Commands use the same
+/// check, which makes "what the store accepts" and "what replay rebuilds" one rule.
+public struct Ledger: Equatable, Sendable {
+    public internal(set) var calendar = OperationalCalendar(timeZone: TimeZone(identifier: "UTC")!)
+    public internal(set) var recipients: [RecipientID: Recipient] = [:]
+    public internal(set) var lots: [LotID: Lot] = [:]
+    public internal(set) var requests: [RequestID: Request] = [:]
+    /// Every allocation ever proposed; `allocations[i].id == i + 1`.
+    public internal(set) var allocations: [Allocation] = []
+    /// The unit each kind+spec is counted in, learned from its first lot.
+    public internal(set) var itemUnits: [ItemKey: String] = [:]
+    /// The sequence number of the last event folded in.
+    public internal(set) var lastSequence: Int64 = 0
+
+    var allocationIndicesByRequest: [RequestID: [Int]] = [:]
+    var allocationIndicesByLot: [LotID: [Int]] = [:]
+
+    public init() {}
+
+    // MARK: - Queries
+
+    public func allocations(of request: RequestID) -> [Allocation] {
+        (allocationIndicesByRequest[request] ?? []).map { allocations[$0] }
+    }
+
+    public func allocations(of lot: LotID) -> [Allocation] {
+        (allocationIndicesByLot[lot] ?? []).map { allocations[$0] }
+    }
+
+    /// Units awaiting a decision for one line.
+    public func proposedQuantity(_ request: RequestID, line: Int) -> Int {
+        sum(of: request, line: line, status: .proposed) { $0.proposedQuantity }
+    }
+
+    /// Units approved for one line, dispatched or not.
+    public func approvedQuantity(_ request: RequestID, line: Int) -> Int {
+        allocations(of: request).filter { $0.line == line }.reduce(0) { $0 + ($1.approvedQuantity ?? 0) }
+    }
+
+    public func dispatchedQuantity(_ request: RequestID, line: Int) -> Int {
+        sum(of: request, line: line, status: .dispatched) { $0.approvedQuantity ?? 0 }
+    }
+
+    /// The specs registered for a kind, for "did you mean" hints.
+    public func knownSpecs(of kind: String) -> [String] {
+        itemUnits.keys.filter { $0.kind == kind }.map(\.spec).sorted()
+    }
+
+    private func sum(
+        of request: RequestID, line: Int, status: Allocation.Status, _ value: (Allocation) -> Int
+    ) -> Int {
+        allocations(of: request).filter { $0.line == line && $0.status == status }.reduce(0) {
+            $0 + value($1)
+        }
+    }
+}

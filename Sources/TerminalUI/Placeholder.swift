@@ -1,0 +1,2 @@
+/// Placeholder until the cell buffer lands.
+public enum TerminalUIPlaceholder {}
