@@ -92,16 +92,19 @@ public struct RequestSubmission: Equatable, Codable, Sendable {
     /// When the department submitted it; the event's own time when absent.
     public var submittedAt: Date?
     public var lines: [RequestLine]
+    /// The department's remark (备注), e.g. "ICU 扩容".
+    public var note: String?
 
     public init(
         id: RequestID, recipient: RecipientID, neededBy: Date, submittedAt: Date? = nil,
-        lines: [RequestLine]
+        lines: [RequestLine], note: String? = nil
     ) {
         self.id = id
         self.recipient = recipient
         self.neededBy = neededBy
         self.submittedAt = submittedAt
         self.lines = lines
+        self.note = note
     }
 }
 

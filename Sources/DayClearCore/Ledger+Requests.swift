@@ -9,7 +9,8 @@ extension Ledger {
         try validateLines(of: submission)
         requests[submission.id] = Request(
             id: submission.id, recipient: submission.recipient, neededBy: submission.neededBy,
-            submittedAt: submission.submittedAt ?? context.time, lines: submission.lines)
+            submittedAt: submission.submittedAt ?? context.time, lines: submission.lines,
+            note: submission.note)
     }
 
     mutating func resubmit(_ submission: RequestSubmission, _ context: EventContext) throws {
@@ -20,6 +21,7 @@ extension Ledger {
         }
         try validateLines(of: submission)
         request.lines = submission.lines
+        request.note = submission.note
         request.neededBy = submission.neededBy
         request.submittedAt = submission.submittedAt ?? context.time
         request.state = .submitted

@@ -7,6 +7,8 @@ public struct Request: Equatable, Sendable {
     public var neededBy: Date
     public var submittedAt: Date
     public var lines: [RequestLine]
+    /// The department's remark (备注).
+    public var note: String?
     public internal(set) var state: RequestState = .submitted
     /// When and by whom the approver decided (approved, returned or rejected).
     public internal(set) var decidedAt: Date?
@@ -20,13 +22,14 @@ public struct Request: Equatable, Sendable {
 
     public init(
         id: RequestID, recipient: RecipientID, neededBy: Date, submittedAt: Date,
-        lines: [RequestLine]
+        lines: [RequestLine], note: String? = nil
     ) {
         self.id = id
         self.recipient = recipient
         self.neededBy = neededBy
         self.submittedAt = submittedAt
         self.lines = lines
+        self.note = note
     }
 
     public func line(_ number: Int) -> RequestLine? {

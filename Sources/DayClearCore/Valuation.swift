@@ -22,7 +22,7 @@ public enum Valuation: Equatable, Codable, Sendable {
 
     public var label: String {
         switch self {
-        case .pending: return "待估值"
+        case .pending: return "待评估"
         case .invoiced: return "发票"
         case .appraised(_, let by): return "评估(\(by))"
         case .unvaluable: return "无法评估"

@@ -1,0 +1,89 @@
+import DayClearCore
+import Foundation
+
+/// What an import would do: the events of the good rows and every problem found.
+public struct ImportPlan: Sendable {
+    public var events: [DomainEvent] = []
+    public var issues: [ImportIssue] = []
+    /// The records refused, for `--valid-only`'s rejects file.
+    public var rejected: [CSVRecord] = []
+    /// How many recipients, lots or requests the events create.
+    public var accepted = 0
+}
+
+/// Turns an imported table into events, checking every row against the ledger.
+///
+/// Rows are grouped into units (one recipient, one lot, or one request with its
+/// lines). A unit is accepted only if every cell parses and the ledger accepts
+/// its events, checked on a working copy so duplicates within the file are caught.
+public struct Importer {
+    public var kind: ImportKind
+    public var file: String
+    public var now: Date
+    /// Whole days added to every date read (the demo moves the sample day to today).
+    public var dayShift = 0
+
+    public init(kind: ImportKind, file: String, now: Date, dayShift: Int = 0) {
+        self.kind = kind
+        self.file = file
+        self.now = now
+        self.dayShift = dayShift
+    }
+
+    public func plan(_ table: CSVTable, against ledger: Ledger) -> ImportPlan {
+        var plan = ImportPlan()
+        let layout = ColumnLayout(header: table.header, columns: kind.columns)
+        let missing = layout.missing(kind.columns)
+        guard missing.isEmpty else {
+            plan.issues = missing.map {
+                ImportIssue(file: file, row: 1, column: $0.displayName, reason: "missing column")
+            }
+            plan.rejected = table.records
+            return plan
+        }
+        var working = ledger
+        let reader = RowReader(
+            layout: layout, file: file,
+            fields: FieldParser(calendar: ledger.calendar), dayShift: dayShift, now: now)
+        for unit in units(of: table.records, layout: layout) {
+            do {
+                let events = try reader.events(for: unit, kind: kind, ledger: working)
+                let recorded = events.enumerated().map { offset, event in
+                    RecordedEvent(
+                        sequence: working.lastSequence + Int64(offset) + 1, time: now, actor: "", reason: nil,
+                        event: event)
+                }
+                do {
+                    try working.apply(all: recorded)
+                } catch let error as DomainError {
+                    throw reader.issue(for: error, in: unit, kind: kind)
+                }
+                plan.events += events
+                plan.accepted += 1
+            } catch let issue as ImportIssue {
+                plan.issues.append(issue)
+                plan.rejected += unit
+            } catch {
+                plan.issues.append(ImportIssue(file: file, row: unit[0].row, column: "", reason: "\(error)"))
+                plan.rejected += unit
+            }
+        }
+        return plan
+    }
+
+    /// One record per unit, except requests, whose consecutive lines share an id.
+    private func units(of records: [CSVRecord], layout: ColumnLayout) -> [[CSVRecord]] {
+        let nonBlank = records.filter { record in record.fields.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard kind == .requests else { return nonBlank.map { [$0] } }
+        var units: [[CSVRecord]] = []
+        for record in nonBlank {
+            let id = layout.value("request", in: record)
+            if let last = units.last?.last, layout.value("request", in: last) == id, !id.isEmpty {
+                units[units.count - 1].append(record)
+            } else {
+                units.append([record])
+            }
+        }
+        return units
+    }
+}

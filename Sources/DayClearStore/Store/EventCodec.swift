@@ -1,0 +1,89 @@
+import DayClearCore
+import Foundation
+
+/// Turns a domain event into a type name and a JSON payload, and back.
+///
+/// The type name is a stable string written to the store; renaming a case
+/// must keep its old name here.
+enum EventCodec {
+    static func encode(_ event: DomainEvent) throws -> (type: String, payload: String) {
+        let encoder = makeEncoder()
+        let data: Data
+        switch event {
+        case .calendarConfigured(let p): data = try encoder.encode(p)
+        case .recipientRegistered(let p): data = try encoder.encode(p)
+        case .lotRegistered(let p): data = try encoder.encode(p)
+        case .lotReceived(let p): data = try encoder.encode(p)
+        case .lotValued(let p): data = try encoder.encode(p)
+        case .requestSubmitted(let p), .requestResubmitted(let p): data = try encoder.encode(p)
+        case .allocationProposed(let p): data = try encoder.encode(p)
+        case .requestApproved(let p), .requestDelivered(let p): data = try encoder.encode(p)
+        case .requestReturned(let p), .requestRejected(let p), .requestCancelled(let p),
+            .requestDispatched(let p), .paperworkCompleted(let p):
+            data = try encoder.encode(p)
+        }
+        return (typeName(of: event), String(decoding: data, as: UTF8.self))
+    }
+
+    static func decode(type: String, payload: String) throws -> DomainEvent {
+        let decoder = makeDecoder()
+        let data = Data(payload.utf8)
+        func value<T: Decodable>(_: T.Type) throws -> T { try decoder.decode(T.self, from: data) }
+        switch type {
+        case "calendarConfigured": return .calendarConfigured(try value(CalendarSettings.self))
+        case "recipientRegistered": return .recipientRegistered(try value(Recipient.self))
+        case "lotRegistered": return .lotRegistered(try value(LotRegistration.self))
+        case "lotReceived": return .lotReceived(try value(LotReceipt.self))
+        case "lotValued": return .lotValued(try value(LotValuation.self))
+        case "requestSubmitted": return .requestSubmitted(try value(RequestSubmission.self))
+        case "requestResubmitted": return .requestResubmitted(try value(RequestSubmission.self))
+        case "allocationProposed": return .allocationProposed(try value(AllocationProposal.self))
+        case "requestApproved": return .requestApproved(try value(LineQuantities.self))
+        case "requestDelivered": return .requestDelivered(try value(LineQuantities.self))
+        case "requestReturned": return .requestReturned(try value(RequestReference.self))
+        case "requestRejected": return .requestRejected(try value(RequestReference.self))
+        case "requestCancelled": return .requestCancelled(try value(RequestReference.self))
+        case "requestDispatched": return .requestDispatched(try value(RequestReference.self))
+        case "paperworkCompleted": return .paperworkCompleted(try value(RequestReference.self))
+        default: throw StoreError.corrupt("unknown event type \(type)")
+        }
+    }
+
+    static func typeName(of event: DomainEvent) -> String {
+        switch event {
+        case .calendarConfigured: return "calendarConfigured"
+        case .recipientRegistered: return "recipientRegistered"
+        case .lotRegistered: return "lotRegistered"
+        case .lotReceived: return "lotReceived"
+        case .lotValued: return "lotValued"
+        case .requestSubmitted: return "requestSubmitted"
+        case .requestResubmitted: return "requestResubmitted"
+        case .allocationProposed: return "allocationProposed"
+        case .requestApproved: return "requestApproved"
+        case .requestDelivered: return "requestDelivered"
+        case .requestReturned: return "requestReturned"
+        case .requestRejected: return "requestRejected"
+        case .requestCancelled: return "requestCancelled"
+        case .requestDispatched: return "requestDispatched"
+        case .paperworkCompleted: return "paperworkCompleted"
+        }
+    }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.milliseconds)
+        }
+        return encoder
+    }
+
+    private static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            Date(milliseconds: try decoder.singleValueContainer().decode(Int64.self))
+        }
+        return decoder
+    }
+}

@@ -1,0 +1,20 @@
+import DayClearCore
+
+/// Where events are kept: an append-only, durable, totally ordered log.
+///
+/// A small protocol so the storage engine can change without touching the
+/// ledger logic.
+public protocol EventLog: AnyObject {
+    /// The events after a sequence number, in order.
+    func events(after sequence: Int64) throws -> [RecordedEvent]
+
+    /// Runs `body` inside one exclusive write transaction.
+    ///
+    /// `body` receives the events other writers appended after `sequence` and
+    /// returns the events to append; they are durable when this returns. If
+    /// `body` throws, nothing is written.
+    func append(after sequence: Int64, _ body: ([RecordedEvent]) throws -> [RecordedEvent]) throws
+
+    /// A number that changes whenever another connection commits.
+    func changeToken() throws -> Int64
+}

@@ -1,0 +1,71 @@
+import DayClearCore
+import Foundation
+
+/// The ledger and the log it is folded from, kept in step.
+///
+/// Every command runs as validate → append → durable commit → update memory,
+/// inside one exclusive transaction that first folds in what other processes
+/// appended, so two processes can never together break a rule.
+public final class LedgerStore {
+    public private(set) var ledger: Ledger
+    public let log: EventLog
+    /// The operating-system user recorded on every event.
+    public let actor: String
+    private let clock: () -> Date
+
+    /// Opens a log and replays it into a ledger.
+    public init(log: EventLog, actor: String, clock: @escaping () -> Date = Date.init) throws {
+        self.log = log
+        self.actor = actor
+        self.clock = clock
+        var ledger = Ledger()
+        for event in try log.events(after: 0) {
+            do {
+                try ledger.apply(event)
+            } catch {
+                throw StoreError.corrupt("event \(event.sequence) by \(event.actor) does not apply: \(error)")
+            }
+        }
+        self.ledger = ledger
+    }
+
+    /// Records the events `build` derives from the up-to-date ledger, all or none.
+    ///
+    /// - Returns: the events as recorded, once they are durable.
+    @discardableResult
+    public func perform(reason: String? = nil, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
+        var caughtUp = ledger
+        var updated: Ledger?
+        var recorded: [RecordedEvent] = []
+        defer { ledger = updated ?? caughtUp }
+        try log.append(after: ledger.lastSequence) { newer in
+            try caughtUp.apply(all: newer)
+            let time = clock().storePrecision
+            var sequence = caughtUp.lastSequence
+            recorded = try build(caughtUp).map { event in
+                sequence += 1
+                return RecordedEvent(sequence: sequence, time: time, actor: actor, reason: reason, event: event)
+            }
+            var next = caughtUp
+            try next.apply(all: recorded)
+            updated = next
+            return recorded
+        }
+        return recorded
+    }
+
+    /// Records one event.
+    @discardableResult
+    public func perform(_ event: DomainEvent, reason: String? = nil) throws -> RecordedEvent? {
+        try perform(reason: reason) { _ in [event] }.first
+    }
+
+    /// Folds in events other processes appended; true when there were any.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        let newer = try log.events(after: ledger.lastSequence)
+        guard !newer.isEmpty else { return false }
+        try ledger.apply(all: newer)
+        return true
+    }
+}
