@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "DayClearCore",
                 "DayClearStore",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,5 +14,6 @@ public struct ImportIssue: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "\(file):\(row):\(column): \(reason)" }
+    /// `FILE:ROW:COLUMN: reason`, or `FILE: reason` for the file as a whole.
+    public var description: String { row > 0 ? "\(file):\(row):\(column): \(reason)" : "\(file): \(reason)" }
 }

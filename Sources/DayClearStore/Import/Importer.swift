@@ -20,14 +20,17 @@ public struct Importer {
     public var kind: ImportKind
     public var file: String
     public var now: Date
-    /// Whole days added to every date read (the demo moves the sample day to today).
-    public var dayShift = 0
+    /// Added to every time read (the demo moves the sample day up to now).
+    public var timeShift: TimeInterval = 0
+    /// See `RowReader.futureBecomesPending`; only the demo sets it.
+    public var futureBecomesPending = false
 
-    public init(kind: ImportKind, file: String, now: Date, dayShift: Int = 0) {
+    public init(kind: ImportKind, file: String, now: Date, timeShift: TimeInterval = 0, futureBecomesPending: Bool = false) {
         self.kind = kind
         self.file = file
         self.now = now
-        self.dayShift = dayShift
+        self.timeShift = timeShift
+        self.futureBecomesPending = futureBecomesPending
     }
 
     public func plan(_ table: CSVTable, against ledger: Ledger) -> ImportPlan {
@@ -44,7 +47,8 @@ public struct Importer {
         var working = ledger
         let reader = RowReader(
             layout: layout, file: file,
-            fields: FieldParser(calendar: ledger.calendar), dayShift: dayShift, now: now)
+            fields: FieldParser(calendar: ledger.calendar), timeShift: timeShift, now: now,
+            futureBecomesPending: futureBecomesPending)
         for unit in units(of: table.records, layout: layout) {
             do {
                 let events = try reader.events(for: unit, kind: kind, ledger: working)

@@ -6,8 +6,12 @@ struct RowReader {
     var layout: ColumnLayout
     var file: String
     var fields: FieldParser
-    var dayShift: Int
+    var timeShift: TimeInterval
     var now: Date
+    /// The demo's live clock: goods whose arrival time is still ahead become
+    /// expected, and requests not yet submitted arrive now. Otherwise a time
+    /// in the future is refused.
+    var futureBecomesPending: Bool
 
     func events(for unit: [CSVRecord], kind: ImportKind, ledger: Ledger) throws -> [DomainEvent] {
         for record in unit where record.fields.count > layout.width {
@@ -44,7 +48,15 @@ struct RowReader {
         switch (arrived.isEmpty, eta.isEmpty) {
         case (false, false):
             throw issue(record, "eta", "give either an arrival time or an expected time, not both")
-        case (false, true): status = .arrived(at: try date("arrived", record))
+        case (false, true):
+            let at = try date("arrived", record)
+            if at <= now {
+                status = .arrived(at: at)
+            } else if futureBecomesPending {
+                status = .expected(eta: at)
+            } else {
+                throw issue(record, "arrived", "the arrival time is in the future; put it under \(layout.header("eta"))")
+            }
         case (true, false): status = .expected(eta: try date("eta", record))
         case (true, true): status = .arrived(at: now)
         }
@@ -84,10 +96,15 @@ struct RowReader {
                     quantity: try cell("quantity", record) { try fields.quantity($0) }))
         }
         let submitted = layout.value("submittedAt", in: first)
+        var submittedAt = submitted.isEmpty ? nil : try date("submittedAt", first)
+        if let at = submittedAt, at > now {
+            guard futureBecomesPending else { throw issue(first, "submittedAt", "the submission time is in the future") }
+            submittedAt = nil
+        }
         let note = layout.value("note", in: first)
         return RequestSubmission(
             id: id, recipient: recipient ?? RecipientID(""), neededBy: try date("neededBy", first),
-            submittedAt: submitted.isEmpty ? nil : try date("submittedAt", first),
+            submittedAt: submittedAt,
             lines: lines, note: note.isEmpty ? nil : note)
     }
 
@@ -112,7 +129,7 @@ struct RowReader {
 
     private func date(_ key: String, _ record: CSVRecord, endOfDay: Bool = false) throws -> Date {
         let parsed = try cell(key, record) { try fields.date($0, endOfDay: endOfDay) }
-        return parsed.addingTimeInterval(Double(dayShift) * 86_400)
+        return parsed.addingTimeInterval(timeShift)
     }
 
     /// A recipient named by id or by its full name.

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The figures of one operational day, as published (每日公示) and audited.
+public struct DayEndReport: Sendable {
+    /// 捐赠物资接收明细: a lot that arrived during the day.
+    public struct Receipt: Equatable, Sendable {
+        public var lot: LotID
+        public var item: ItemKey
+        public var unit: String
+        public var quantity: Int
+        public var donor: String
+        public var designatedRecipient: RecipientID?
+        public var arrivedAt: Date
+        public var valuation: Valuation
+    }
+
+    /// 调拨明细: units of one lot that left for one request line during the day.
+    public struct Dispatch: Equatable, Sendable {
+        public var request: RequestID
+        public var recipient: RecipientID
+        public var recipientName: String
+        public var line: Int
+        public var item: ItemKey
+        public var unit: String
+        public var lot: LotID
+        public var quantity: Int
+        public var routeClass: RouteClass
+        public var approver: String
+        public var approvedAt: Date
+        public var dispatchedAt: Date
+        /// What the recipient confirmed for the whole line, once delivered.
+        public var lineReceived: Int?
+    }
+
+    /// 每日公示: one kind+spec's balance for the day.
+    public struct Disclosure: Equatable, Sendable {
+        public var item: ItemKey
+        public var unit: String
+        public var opening: Int
+        public var received: Int
+        public var dispatched: Int
+        public var closing: Int
+        /// Units received during the day and dispatched the same day (日进日清).
+        public var receivedAndCleared: Int
+
+        /// The same-day clear rate, nil when nothing was received.
+        public var clearRate: Double? { received > 0 ? Double(receivedAndCleared) / Double(received) : nil }
+    }
+
+    /// An approval whose offline paperwork is still pending.
+    public struct PendingPaperwork: Equatable, Sendable {
+        public var request: RequestID
+        public var recipientName: String
+        public var approver: String
+        public var approvedAt: Date
+    }
+
+    /// Time from submission to decision, against the 10-minute target.
+    public struct ApprovalTime: Equatable, Sendable {
+        public var request: RequestID
+        public var recipientName: String
+        public var decision: RequestState
+        public var decidedBy: String
+        public var submittedAt: Date
+        public var decidedAt: Date
+        public var seconds: Int
+        public var withinTarget: Bool { seconds <= DayLists.approvalTargetMinutes * 60 }
+    }
+
+    /// The same-day clear target (日进日清 over 90%).
+    public static let clearTarget = 0.9
+
+    public var day: CivilDate
+    public var window: DateInterval
+    public var receipts: [Receipt] = []
+    public var dispatches: [Dispatch] = []
+    public var disclosure: [Disclosure] = []
+    public var pendingPaperwork: [PendingPaperwork] = []
+    public var approvalTimes: [ApprovalTime] = []
+    /// The last event folded into the ledger the report was made from.
+    public var lastSequence: Int64
+
+    /// Units received during the day and units of those cleared the same day.
+    public var totals: (received: Int, cleared: Int) {
+        disclosure.reduce((0, 0)) { ($0.0 + $1.received, $0.1 + $1.receivedAndCleared) }
+    }
+
+    public var clearRate: Double? {
+        let totals = totals
+        return totals.received > 0 ? Double(totals.cleared) / Double(totals.received) : nil
+    }
+
+    public init(ledger: Ledger, day: CivilDate) {
+        self.day = day
+        window = ledger.calendar.window(of: day)
+        lastSequence = ledger.lastSequence
+        let window = window
+        func inDay(_ date: Date?) -> Bool { date.map { window.start <= $0 && $0 < window.end } ?? false }
+
+        receipts = ledger.lots.values.filter { inDay($0.arrivedAt) }.compactMap { lot in
+            lot.arrivedAt.map {
+                Receipt(
+                    lot: lot.id, item: lot.item, unit: lot.unit, quantity: lot.quantity, donor: lot.donor,
+                    designatedRecipient: lot.designatedRecipient, arrivedAt: $0, valuation: lot.valuation)
+            }
+        }.sorted { ($0.arrivedAt, $0.lot) < ($1.arrivedAt, $1.lot) }
+
+        dispatches = ledger.allocations.filter { $0.status == .dispatched && inDay($0.dispatchedAt) }
+            .compactMap { allocation in Self.dispatch(allocation, in: ledger) }
+            .sorted { ($0.dispatchedAt, $0.request, $0.line, $0.lot) < ($1.dispatchedAt, $1.request, $1.line, $1.lot) }
+
+        disclosure = Self.balances(ledger: ledger, window: window)
+
+        pendingPaperwork = ledger.requests.values.compactMap { request in
+            guard let paperwork = request.paperwork, !paperwork.isComplete, let at = request.decidedAt,
+                at < window.end
+            else { return nil }
+            return PendingPaperwork(
+                request: request.id, recipientName: ledger.recipients[request.recipient]?.name ?? "",
+                approver: request.decidedBy ?? "", approvedAt: at)
+        }.sorted { ($0.approvedAt, $0.request) < ($1.approvedAt, $1.request) }
+
+        approvalTimes = ledger.requests.values.compactMap { request in
+            guard let at = request.decidedAt, inDay(at), [.approved, .returned, .rejected, .dispatched, .delivered].contains(request.state)
+            else { return nil }
+            let decision: RequestState = [.dispatched, .delivered].contains(request.state) ? .approved : request.state
+            return ApprovalTime(
+                request: request.id, recipientName: ledger.recipients[request.recipient]?.name ?? "",
+                decision: decision, decidedBy: request.decidedBy ?? "", submittedAt: request.submittedAt,
+                decidedAt: at, seconds: max(0, Int(at.timeIntervalSince(request.submittedAt))))
+        }.sorted { ($0.decidedAt, $0.request) < ($1.decidedAt, $1.request) }
+    }
+
+    private static func dispatch(_ allocation: Allocation, in ledger: Ledger) -> Dispatch? {
+        guard let request = ledger.requests[allocation.request], let line = request.line(allocation.line),
+            let lot = ledger.lots[allocation.lot], let dispatchedAt = allocation.dispatchedAt
+        else { return nil }
+        return Dispatch(
+            request: request.id, recipient: request.recipient,
+            recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number, item: line.item,
+            unit: lot.unit, lot: lot.id, quantity: allocation.approvedQuantity ?? 0,
+            routeClass: ledger.routeClass(of: allocation), approver: request.decidedBy ?? "",
+            approvedAt: request.decidedAt ?? dispatchedAt, dispatchedAt: dispatchedAt, lineReceived: line.received)
+    }
+
+    /// Opening and closing stock are each computed from the whole history, not
+    /// from each other, so that `opening + received = dispatched + closing` is a
+    /// real check of the ledger rather than an identity.
+    private static func balances(ledger: Ledger, window: DateInterval) -> [Disclosure] {
+        var rows: [ItemKey: Disclosure] = [:]
+        for lot in ledger.lots.values {
+            guard let arrivedAt = lot.arrivedAt, arrivedAt < window.end else { continue }
+            var row =
+                rows[lot.item]
+                ?? Disclosure(
+                    item: lot.item, unit: lot.unit, opening: 0, received: 0, dispatched: 0, closing: 0,
+                    receivedAndCleared: 0)
+            let arrivedToday = arrivedAt >= window.start
+            if arrivedToday { row.received += lot.quantity } else { row.opening += lot.quantity }
+            row.closing += lot.quantity
+            for allocation in ledger.allocations(of: lot.id) where allocation.status == .dispatched {
+                guard let at = allocation.dispatchedAt, at < window.end else { continue }
+                let quantity = allocation.approvedQuantity ?? 0
+                row.closing -= quantity
+                if at < window.start {
+                    row.opening -= quantity
+                } else {
+                    row.dispatched += quantity
+                    if arrivedToday { row.receivedAndCleared += quantity }
+                }
+            }
+            rows[lot.item] = row
+        }
+        return rows.values.sorted { $0.item < $1.item }
+    }
+}

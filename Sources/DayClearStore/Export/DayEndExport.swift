@@ -1,0 +1,134 @@
+import DayClearCore
+import Foundation
+
+/// Writes the day-end CSV files: the public disclosure and the audit detail.
+public struct DayEndExport {
+    /// A file the export wrote and how many data rows it holds.
+    public struct WrittenFile: Sendable {
+        public var url: URL
+        public var rows: Int
+    }
+
+    public let report: DayEndReport
+    private let time: LocalTimeFormat
+    private let ledger: Ledger
+
+    public init(ledger: Ledger, day: CivilDate) {
+        self.ledger = ledger
+        report = DayEndReport(ledger: ledger, day: day)
+        time = LocalTimeFormat(ledger.calendar)
+    }
+
+    /// Writes every file into `directory` (created if missing); each file is
+    /// written whole to a temporary name first and then renamed.
+    public func write(to directory: URL) throws -> [WrittenFile] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try tables.map { name, header, rows in
+            let url = directory.appendingPathComponent("\(report.day)-\(name).csv")
+            let partial = directory.appendingPathComponent(".\(report.day)-\(name).csv.partial")
+            try CSVWriter.encode(header: header, rows: rows).write(to: partial)
+            guard rename(partial.path, url.path) == 0 else {
+                throw StoreError.notSaved("cannot write \(url.path): \(String(cString: strerror(errno)))")
+            }
+            return WrittenFile(url: url, rows: rows.count)
+        }
+    }
+
+    /// Each file's name stem, header and rows, in the order they are written.
+    public var tables: [(name: String, header: [String], rows: [[String]])] {
+        [
+            ("disclosure", Self.disclosureHeader, disclosureRows),
+            ("receipts", Self.receiptHeader, receiptRows),
+            ("dispatches", Self.dispatchHeader, dispatchRows),
+            ("approval-times", Self.approvalHeader, approvalRows),
+            ("pending-paperwork", Self.paperworkHeader, paperworkRows),
+        ]
+    }
+
+    // MARK: - 每日公示
+
+    static let disclosureHeader = [
+        "日期", "物资名称", "规格", "单位", "期初库存", "当日接收", "当日发出", "期末库存", "当日接收当日发出", "日进日清率(%)",
+    ]
+
+    var disclosureRows: [[String]] {
+        let day = report.day.description
+        var rows = report.disclosure.map { row in
+            [
+                day, row.item.kind, row.item.spec, row.unit, "\(row.opening)", "\(row.received)", "\(row.dispatched)",
+                "\(row.closing)", "\(row.receivedAndCleared)", percentText(row.clearRate),
+            ]
+        }
+        let totals = report.totals
+        rows.append([
+            day, "合计", "", "", "", "\(totals.received)", "", "", "\(totals.cleared)", percentText(report.clearRate),
+        ])
+        rows.append([day, "末事件序号", "\(report.lastSequence)", "", "", "", "", "", "", ""])
+        return rows
+    }
+
+    // MARK: - 捐赠物资接收明细
+
+    static let receiptHeader = [
+        "批次号", "物资名称", "规格", "数量", "单位", "捐赠方", "定向单位", "到货时间", "估值", "价值(元)", "开具捐赠票据",
+    ]
+
+    var receiptRows: [[String]] {
+        report.receipts.map { receipt in
+            [
+                receipt.lot.rawValue, receipt.item.kind, receipt.item.spec, "\(receipt.quantity)", receipt.unit,
+                receipt.donor, receipt.designatedRecipient.map { ledger.recipients[$0]?.name ?? $0.rawValue } ?? "",
+                time.string(receipt.arrivedAt), receipt.valuation.label, yuanText(receipt.valuation.fen),
+                receipt.valuation == .unvaluable ? "否(只登记)" : receipt.valuation.fen == nil ? "待定" : "是",
+            ]
+        }
+    }
+
+    // MARK: - 调拨明细
+
+    static let dispatchHeader = [
+        "申请编号", "行号", "受援单位编号", "受援单位", "物资名称", "规格", "批次号", "发出数量", "单位", "运送方式", "审批人",
+        "审批时间", "发出时间", "签收数量", "差异",
+    ]
+
+    var dispatchRows: [[String]] {
+        report.dispatches.map { row in
+            let received = row.lineReceived.map(String.init) ?? ""
+            let shortfall = row.lineReceived.map { received in
+                let sent = ledger.dispatchedQuantity(row.request, line: row.line)
+                return received == sent ? "" : "\(received - sent)"
+            } ?? ""
+            return [
+                row.request.rawValue, "\(row.line)", row.recipient.rawValue, row.recipientName, row.item.kind,
+                row.item.spec, row.lot.rawValue, "\(row.quantity)", row.unit, row.routeClass.chineseName, row.approver,
+                time.string(row.approvedAt), time.string(row.dispatchedAt), received, shortfall,
+            ]
+        }
+    }
+
+    // MARK: - 审批时效
+
+    static let approvalHeader = [
+        "申请编号", "受援单位", "决定", "决定人", "提交时间", "决定时间", "用时(分钟)", "10分钟内",
+    ]
+
+    var approvalRows: [[String]] {
+        report.approvalTimes.map { row in
+            [
+                row.request.rawValue, row.recipientName, row.decision.chineseName, row.decidedBy,
+                time.string(row.submittedAt), time.string(row.decidedAt), String(format: "%.1f", Double(row.seconds) / 60),
+                row.withinTarget ? "是" : "否",
+            ]
+        }
+    }
+
+    // MARK: - 待补手续
+
+    static let paperworkHeader = ["申请编号", "受援单位", "审批人", "审批时间"]
+
+    var paperworkRows: [[String]] {
+        report.pendingPaperwork.map { row in
+            [row.request.rawValue, row.recipientName, row.approver, time.string(row.approvedAt)]
+        }
+    }
+}

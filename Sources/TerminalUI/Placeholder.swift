@@ -1,2 +1,0 @@
-/// Placeholder until the cell buffer lands.
-public enum TerminalUIPlaceholder {}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct DayClearCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dayclear",
+        abstract: "Dispatch donated emergency supplies: two lists, one approval group, cleared the same day.",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, ImportCommand.self, ListsCommand.self,
+            ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, ApproveCommand.self,
+            ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
+            DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
+            HistoryCommand.self, ExportCommand.self,
+        ]
+    )
+}
