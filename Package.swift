@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DayClearCLITests", dependencies: ["DayClearStore"]),
+        .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore"]),
     ]
 )
