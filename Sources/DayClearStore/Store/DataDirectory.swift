@@ -20,12 +20,14 @@ public struct DataDirectory: Sendable {
 
     public var databasePath: String { url.appendingPathComponent(Self.databaseName).path }
 
-    /// Opens the store, replaying its events.
+    /// Opens the store, replaying its events; changes are checked against the roster.
     public func open(actor: String, clock: @escaping () -> Date = Date.init) throws -> LedgerStore {
-        try LedgerStore(log: SQLiteEventLog(path: databasePath, create: false), actor: actor, clock: clock)
+        let log = try SQLiteEventLog(path: databasePath, create: false)
+        return try LedgerStore(log: log, actor: actor, roster: try Roster.load(from: url), clock: clock)
     }
 
-    /// Creates the folder (readable by its owner only) and a store configured with the calendar.
+    /// Creates the folder (readable by its owner only), a store configured with
+    /// the calendar, and a roster giving `actor` every role.
     public func initialise(
         actor: String, calendar: CalendarSettings, clock: @escaping () -> Date = Date.init
     ) throws -> LedgerStore {
@@ -38,8 +40,10 @@ public struct DataDirectory: Sendable {
         } catch {
             throw StoreError.notSaved("cannot create \(url.path): \(error.localizedDescription)")
         }
+        let roster = Roster(roles: [actor: Set(Role.allCases)])
+        try roster.save(to: url)
         let store = try LedgerStore(
-            log: SQLiteEventLog(path: databasePath, create: true), actor: actor, clock: clock)
+            log: SQLiteEventLog(path: databasePath, create: true), actor: actor, roster: roster, clock: clock)
         try store.perform(.calendarConfigured(calendar))
         return store
     }

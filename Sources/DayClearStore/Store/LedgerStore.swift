@@ -11,12 +11,15 @@ public final class LedgerStore {
     public let log: EventLog
     /// The operating-system user recorded on every event.
     public let actor: String
+    /// Who may do what; nil lets the actor do everything (tests, `init`).
+    public let roster: Roster?
     private let clock: () -> Date
 
     /// Opens a log and replays it into a ledger.
-    public init(log: EventLog, actor: String, clock: @escaping () -> Date = Date.init) throws {
+    public init(log: EventLog, actor: String, roster: Roster? = nil, clock: @escaping () -> Date = Date.init) throws {
         self.log = log
         self.actor = actor
+        self.roster = roster
         self.clock = clock
         var ledger = Ledger()
         for event in try log.events(after: 0) {
@@ -42,7 +45,9 @@ public final class LedgerStore {
             try caughtUp.apply(all: newer)
             let time = clock().storePrecision
             var sequence = caughtUp.lastSequence
-            recorded = try build(caughtUp).map { event in
+            let events = try build(caughtUp)
+            try roster?.authorise(events, by: actor)
+            recorded = events.map { event in
                 sequence += 1
                 return RecordedEvent(sequence: sequence, time: time, actor: actor, reason: reason, event: event)
             }
