@@ -220,7 +220,8 @@ extension Ledger {
             throw DomainError.paperwork(id, "paperwork starts when the request is approved; it is \(request.state)")
         }
         if let done = paperwork.completedAt, let by = paperwork.completedBy {
-            throw DomainError.paperwork(id, "paperwork was already completed by \(by) at \(done)")
+            throw DomainError.paperwork(
+                id, "paperwork was already completed by \(by) at \(done.formatted(.iso8601))")
         }
         paperwork.completedAt = context.time
         paperwork.completedBy = context.actor

@@ -6,7 +6,7 @@ import Foundation
 /// refused event leaves the ledger exactly as it was. Commands use the same
 /// check, which makes "what the store accepts" and "what replay rebuilds" one rule.
 public struct Ledger: Equatable, Sendable {
-    public internal(set) var calendar = OperationalCalendar(timeZone: TimeZone(identifier: "UTC")!)
+    public internal(set) var calendar = OperationalCalendar(timeZone: .gmt)
     public internal(set) var recipients: [RecipientID: Recipient] = [:]
     public internal(set) var lots: [LotID: Lot] = [:]
     public internal(set) var requests: [RequestID: Request] = [:]
