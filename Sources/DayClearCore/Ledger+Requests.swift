@@ -20,6 +20,12 @@ extension Ledger {
             throw DomainError.invalid("\(request.id): a resubmission cannot change the recipient")
         }
         try validateLines(of: submission)
+        for line in submission.lines {
+            if let earlier = request.line(line.number), earlier.item != line.item {
+                throw DomainError.invalid(
+                    "\(request.id) line \(line.number) was \(earlier.item); a resubmission keeps each line's item (add a new line instead)")
+            }
+        }
         request.lines = submission.lines
         request.note = submission.note
         request.neededBy = submission.neededBy
@@ -88,8 +94,9 @@ extension Ledger {
         }
         let already = proposedQuantity(request.id, line: line.number)
         guard proposal.quantity <= line.quantity - already else {
+            let (wouldBe, overflow) = already.addingReportingOverflow(proposal.quantity)
             throw DomainError.exceedsAsked(
-                request.id, line: line.number, asked: line.quantity, wouldBe: already + proposal.quantity)
+                request.id, line: line.number, asked: line.quantity, wouldBe: overflow ? Int.max : wouldBe)
         }
         lot.proposed += proposal.quantity
         lots[lot.id] = lot
@@ -110,8 +117,8 @@ extension Ledger {
         for number in decision.quantities.keys where request.line(number) == nil {
             throw DomainError.unknownLine(request.id, number)
         }
-        var approvedTotal = 0
-        var proposedTotal = 0
+        var approvesSomething = false
+        var proposesSomething = false
         var grants: [Int: Int] = [:]
         for line in request.lines {
             let proposed = proposedQuantity(request.id, line: line.number)
@@ -123,11 +130,11 @@ extension Ledger {
                 throw DomainError.exceedsProposed(request.id, line: line.number, proposed: proposed, wanted: wanted)
             }
             grants[line.number] = wanted
-            approvedTotal += wanted
-            proposedTotal += proposed
+            approvesSomething = approvesSomething || wanted > 0
+            proposesSomething = proposesSomething || proposed > 0
         }
-        guard proposedTotal > 0 else { throw DomainError.nothingProposed(request.id) }
-        guard approvedTotal > 0 else {
+        guard proposesSomething else { throw DomainError.nothingProposed(request.id) }
+        guard approvesSomething else {
             throw DomainError.invalid("\(request.id): approving nothing; return or reject it instead")
         }
         for index in allocationIndicesByRequest[request.id] ?? [] where allocations[index].status == .proposed {
