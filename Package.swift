@@ -31,18 +31,23 @@ let package = Package(
         ),
         // The only code that touches the terminal.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // Screen state, the key table, update() and one render function per screen.
+        .target(name: "DayClearApp", dependencies: ["DayClearCore", "DayClearStore", "TerminalUI"]),
         .executableTarget(
             name: "dayclear",
             dependencies: [
                 "DayClearCore",
                 "DayClearStore",
                 "TerminalUI",
+                "DayClearApp",
+                "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "DayClearAppTests", dependencies: ["DayClearApp"]),
         .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore"]),
     ]
 )

@@ -1,0 +1,52 @@
+import DayClearCore
+import Foundation
+
+/// Everything the TUI shows besides the ledger: where the user is and what they are typing.
+public struct AppState: Sendable {
+    /// The screen shown.
+    public var screen: Screen = .lists
+    /// The selected row of each screen; on the lists screen, the selected request line.
+    public var selection: [Screen: Int] = [:]
+    /// The selected lot on the lists screen.
+    public var goodsSelection = 0
+    /// The focused half of the lists screen.
+    public var focus: Pane = .goods
+    /// The filter text of each screen.
+    public var filters: [Screen: String] = [:]
+    /// The prompt or question that has the keyboard, if any.
+    public var modal: Modal?
+    /// Whether the `?` help screen is shown over the current screen.
+    public var showsHelp = false
+    /// The last outcome or error.
+    public var status: StatusMessage?
+    /// The language of the labels.
+    public var language: Language
+    /// The operating-system user recorded on every event.
+    public var user: String
+    /// The user's roles; empty when there is no roster and everything is allowed.
+    public var roles: Set<Role>
+    /// The time the frame is drawn at; the run loop sets it each tick.
+    public var now: Date
+    /// The recorded events, oldest first, for the journal; the run loop appends new ones.
+    public var journal: [RecordedEvent] = []
+
+    /// Creates the state of a freshly opened TUI.
+    public init(language: Language, user: String, roles: Set<Role>, now: Date) {
+        self.language = language
+        self.user = user
+        self.roles = roles
+        self.now = now
+    }
+
+    /// The filter text of the current screen.
+    public var filter: String {
+        get { filters[screen] ?? "" }
+        set { filters[screen] = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The selected row of the current screen (the request pane on the lists screen).
+    public var selectedRow: Int {
+        get { selection[screen] ?? 0 }
+        set { selection[screen] = max(0, newValue) }
+    }
+}

@@ -1,0 +1,26 @@
+/// What a key asks for, named after what the user did.
+public enum Command: Sendable, Hashable {
+    case moveUp
+    case moveDown
+    case pageUp
+    case pageDown
+    case nextScreen
+    case previousScreen
+    case showScreen(Screen)
+    case focusGoods
+    case focusRequests
+    case startFilter
+    case toggleHelp
+    case cancel
+    case quit
+    case approveSelected
+    case trimSelected
+    case returnSelected
+    case rejectSelected
+    case approveAllInView
+    case nextInQueue
+    case completePaperwork
+    case dispatchSelected
+    case deliverSelected
+    case exportDayEnd
+}

@@ -1,0 +1,65 @@
+import DayClearCore
+
+/// Input that takes over the keyboard until it is submitted or cancelled with Esc.
+public enum Modal: Sendable, Hashable {
+    /// A prompt line collecting text for a purpose.
+    case prompt(Prompt)
+    /// A yes/no question; `y` runs the action.
+    case confirm(Confirmation)
+}
+
+/// A prompt line: what it is for and what has been typed so far.
+public struct Prompt: Sendable, Hashable {
+    /// What the typed text is for.
+    public enum Purpose: Sendable, Hashable {
+        /// The filter of the current screen, applied as it is typed.
+        case filter
+        /// `LINE=QTY` pairs trimming a request's proposal before approving it.
+        case trim(RequestID)
+        /// The reason for returning a request.
+        case returnReason(RequestID)
+        /// The reason for rejecting a request.
+        case rejectReason(RequestID)
+    }
+
+    /// What the text is for.
+    public var purpose: Purpose
+    /// The text typed so far.
+    public var text: String
+
+    /// Creates a prompt with empty or given text.
+    public init(purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+
+    /// The label before the typed text.
+    public func label(_ language: Language) -> String {
+        switch purpose {
+        case .filter: "/"
+        case .trim(let id): language.pick("削减 \(id)（行=数量）: ", "Trim \(id) (LINE=QTY): ")
+        case .returnReason(let id): language.pick("退回 \(id) 的理由: ", "Reason to return \(id): ")
+        case .rejectReason(let id): language.pick("驳回 \(id) 的理由: ", "Reason to reject \(id): ")
+        }
+    }
+}
+
+/// A yes/no question and the action a yes runs.
+public struct Confirmation: Sendable, Hashable {
+    /// What to do on yes.
+    public enum Action: Sendable, Hashable {
+        /// Approve each of these requests as proposed.
+        case approveAll([RequestID])
+    }
+
+    /// The action a yes runs.
+    public var action: Action
+
+    /// The question shown.
+    public func question(_ language: Language) -> String {
+        switch action {
+        case .approveAll(let ids):
+            language.pick("按建议批准视图中全部 \(ids.count) 项申请？(y/n)", "Approve all \(ids.count) proposals in view? (y/n)")
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// Case-insensitive matching of a screen's filter text against a row's texts.
+enum TextFilter {
+    /// Whether any of `texts` contains `filter`; an empty filter matches everything.
+    static func matches(_ filter: String, _ texts: [String]) -> Bool {
+        let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return true }
+        return texts.contains { $0.lowercased().contains(needle) }
+    }
+}

@@ -1,0 +1,158 @@
+import DayClearCore
+import TerminalUI
+
+/// Applies one key to the state and returns the work the run loop must do; pure.
+///
+/// An open prompt or question takes the key first; otherwise the key table decides, the
+/// current screen's bindings before the global ones.
+public func update(_ state: inout AppState, key: Key, ledger: Ledger) -> [Effect] {
+    if key == .resize {
+        return []
+    }
+    if let modal = state.modal {
+        switch modal {
+        case .prompt(let prompt): return handlePrompt(prompt, key: key, state: &state, ledger: ledger)
+        case .confirm(let confirmation): return handleConfirmation(confirmation, key: key, state: &state)
+        }
+    }
+    if state.showsHelp {
+        state.showsHelp = false
+        if key == .escape || key == .character("?") {
+            return []
+        }
+    }
+    guard let command = KeyTable.command(for: key, on: state.screen) else {
+        return []
+    }
+    return run(command, state: &state, ledger: ledger)
+}
+
+/// Runs one command of the key table.
+func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] {
+    let language = state.language
+    switch command {
+    case .moveUp: move(by: -1, state: &state, ledger: ledger)
+    case .moveDown, .nextInQueue: move(by: 1, state: &state, ledger: ledger)
+    case .pageUp: move(by: -pageSize, state: &state, ledger: ledger)
+    case .pageDown: move(by: pageSize, state: &state, ledger: ledger)
+    case .nextScreen: state.screen = state.screen.next
+    case .previousScreen: state.screen = state.screen.previous
+    case .showScreen(let screen): state.screen = screen
+    case .focusGoods: state.focus = .goods
+    case .focusRequests: state.focus = .requests
+    case .startFilter: state.modal = .prompt(Prompt(purpose: .filter, text: state.filter))
+    case .toggleHelp: state.showsHelp.toggle()
+    case .cancel:
+        if state.filter.isEmpty {
+            state.status = nil
+        } else {
+            state.filter = ""
+        }
+    case .quit: return [.quit]
+    case .approveSelected:
+        guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
+        guard request.state == .proposed else {
+            state.status = .error(
+                language.pick("\(request.id) 还没有建议的分配，无法批准", "\(request.id) has no proposed allocation yet"))
+            return []
+        }
+        return [approval(of: request, trimmed: [:], ledger: ledger, language: language)]
+    case .trimSelected:
+        guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
+        state.modal = .prompt(Prompt(purpose: .trim(request.id)))
+    case .returnSelected:
+        guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
+        state.modal = .prompt(Prompt(purpose: .returnReason(request.id)))
+    case .rejectSelected:
+        guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
+        state.modal = .prompt(Prompt(purpose: .rejectReason(request.id)))
+    case .approveAllInView:
+        let ids = ScreenRows.queue(ledger, filter: state.filter).filter { $0.state == .proposed }.map(\.id)
+        guard !ids.isEmpty else {
+            state.status = .error(language.pick("视图中没有待批准的建议", "No proposals in view to approve"))
+            return []
+        }
+        state.modal = .confirm(Confirmation(action: .approveAll(ids)))
+    case .completePaperwork:
+        let rows = ScreenRows.paperwork(ledger, filter: state.filter)
+        guard rows.indices.contains(state.selectedRow) else { return nothingSelected(&state) }
+        let id = rows[state.selectedRow].id
+        return [
+            .record(
+                reason: nil, events: [.paperworkCompleted(RequestReference(request: id))],
+                success: language.pick("\(id) 手续已补齐", "Paperwork complete for \(id)"))
+        ]
+    case .dispatchSelected, .deliverSelected:
+        return moveGoods(command, state: &state, ledger: ledger)
+    case .exportDayEnd:
+        return [.exportDayEnd(ledger.calendar.day(containing: state.now))]
+    }
+    return []
+}
+
+/// How far Page Up and Page Down move.
+private let pageSize = 10
+
+/// Moves the selection of the current screen (or focused pane), kept within its rows.
+private func move(by offset: Int, state: inout AppState, ledger: Ledger) {
+    let count = ScreenRows.count(state, ledger)
+    let clamp = { (value: Int) in min(max(0, value), max(0, count - 1)) }
+    if state.screen == .lists && state.focus == .goods {
+        state.goodsSelection = clamp(state.goodsSelection + offset)
+    } else {
+        state.selectedRow = clamp(state.selectedRow + offset)
+    }
+}
+
+/// Says there is nothing to act on.
+private func nothingSelected(_ state: inout AppState) -> [Effect] {
+    state.status = .error(state.language.pick("没有选中的项目", "Nothing selected"))
+    return []
+}
+
+/// The request selected in the approval queue, if any.
+func selectedQueueRequest(_ state: AppState, _ ledger: Ledger) -> Request? {
+    let queue = ScreenRows.queue(ledger, filter: state.filters[.group] ?? "")
+    let index = min(state.selection[.group] ?? 0, queue.count - 1)
+    return queue.indices.contains(index) ? queue[index] : nil
+}
+
+/// The approval of a request: each line at its proposed quantity unless trimmed.
+func approval(of request: Request, trimmed: [Int: Int], ledger: Ledger, language: Language) -> Effect {
+    var quantities: [Int: Int] = [:]
+    for line in request.lines {
+        quantities[line.number] = trimmed[line.number] ?? ledger.proposedQuantity(request.id, line: line.number)
+    }
+    let total = quantities.values.reduce(0, +)
+    return .record(
+        reason: nil,
+        events: [.requestApproved(LineQuantities(request: request.id, quantities: quantities))],
+        success: language.pick(
+            "已批准 \(request.id)（共 \(total)），手续待补", "Approved \(request.id) (\(total) units); paperwork pending"))
+}
+
+/// Dispatch or deliver in full the request of the selected route row.
+private func moveGoods(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] {
+    let language = state.language
+    let rows = ScreenRows.routes(ledger, filter: state.filter)
+    guard rows.indices.contains(state.selectedRow),
+        let request = ledger.requests[rows[state.selectedRow].allocation.request]
+    else { return nothingSelected(&state) }
+    let reference = RequestReference(request: request.id)
+    if command == .dispatchSelected {
+        return [
+            .record(
+                reason: nil, events: [.requestDispatched(reference)],
+                success: language.pick("\(request.id) 已发出", "Dispatched \(request.id)"))
+        ]
+    }
+    var received: [Int: Int] = [:]
+    for line in request.lines {
+        received[line.number] = ledger.dispatchedQuantity(request.id, line: line.number)
+    }
+    return [
+        .record(
+            reason: nil, events: [.requestDelivered(LineQuantities(request: request.id, quantities: received))],
+            success: language.pick("\(request.id) 已全数送达", "Delivered \(request.id) in full"))
+    ]
+}
