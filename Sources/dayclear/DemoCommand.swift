@@ -43,6 +43,10 @@ struct DemoCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            try TUICommand.open(dataPath: directory.url.path, lang: nil)
+            return
+        }
         print("Demo data in \(directory.url.path)")
         print("Try: dayclear lists --data \(directory.url.path)\n")
         try ListsCommand.parse(["--data", directory.url.path]).run()

@@ -1,0 +1,96 @@
+import CursesBackend
+import DayClearApp
+import DayClearCore
+import DayClearStore
+import Foundation
+import TerminalUI
+
+/// Owns the TUI's run loop: render, draw, read a key, update, interpret effects; poll the store
+/// for other terminals' changes while idle.
+final class TUIRunner {
+    /// How long one idle tick waits for a key before polling the store.
+    static let tickMilliseconds = 150
+
+    private let store: LedgerStore
+    private let exportsDirectory: URL
+    private var state: AppState
+    private var lastToken: Int64?
+
+    /// Prepares a runner on an open store.
+    init(store: LedgerStore, dataDirectory: URL, language: Language) {
+        self.store = store
+        exportsDirectory = dataDirectory.appendingPathComponent("exports", isDirectory: true)
+        let roles = store.roster?.roles(of: store.actor) ?? []
+        state = AppState(language: language, user: store.actor, roles: roles, now: Date())
+    }
+
+    /// Runs until the user quits or a termination signal arrives; the terminal is always restored.
+    func run(on terminal: TerminalBackend) {
+        defer { terminal.shutdown() }
+        lastToken = try? store.log.changeToken()
+        loadJournal()
+        while !terminal.terminationRequested {
+            state.now = Date()
+            let size = terminal.size
+            var buffer = CellBuffer(width: size.width, height: size.height)
+            render(state, ledger: store.ledger, into: &buffer)
+            terminal.draw(buffer)
+            guard let key = terminal.readKey(timeoutMilliseconds: Self.tickMilliseconds) else {
+                pollStore()
+                continue
+            }
+            state.now = Date()
+            let effects = update(&state, key: key, ledger: store.ledger)
+            if effects.contains(.quit) {
+                return
+            }
+            effects.forEach(interpret)
+        }
+    }
+
+    /// Does one effect's I/O and reports the outcome in the status line.
+    private func interpret(_ effect: Effect) {
+        switch effect {
+        case .record(let reason, let events, let success):
+            do {
+                try store.perform(reason: reason) { _ in events }
+                state.status = .info(success)
+            } catch {
+                state.status = .error(String(describing: error))
+            }
+            loadJournal()
+        case .exportDayEnd(let day):
+            do {
+                let files = try DayEndExport(ledger: store.ledger, day: day).write(to: exportsDirectory)
+                let text = state.language.pick("已写出 \(files.count) 个文件到 ", "Wrote \(files.count) files to ")
+                state.status = .info(text + exportsDirectory.path)
+            } catch {
+                state.status = .error(String(describing: error))
+            }
+        case .quit:
+            break
+        }
+    }
+
+    /// Folds in other processes' events when the store's change token moved.
+    private func pollStore() {
+        do {
+            let token = try store.log.changeToken()
+            guard token != lastToken else { return }
+            lastToken = token
+            if try store.refresh() {
+                loadJournal()
+            }
+        } catch {
+            state.status = .error(String(describing: error))
+        }
+    }
+
+    /// Appends the events recorded since the journal was last loaded.
+    private func loadJournal() {
+        let after = state.journal.last?.sequence ?? 0
+        if let newer = try? store.log.events(after: after) {
+            state.journal.append(contentsOf: newer)
+        }
+    }
+}
