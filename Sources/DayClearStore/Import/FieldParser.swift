@@ -62,7 +62,8 @@ public struct FieldParser: Sendable {
         if halves.count == 2 {
             let timeParts = halves[1].split(separator: ":").map { Int($0) }
             guard (2...3).contains(timeParts.count), let hour = timeParts[0], let minute = timeParts[1],
-                (0..<24).contains(hour), (0..<60).contains(minute)
+                (0..<24).contains(hour), (0..<60).contains(minute),
+                timeParts.count == 2 || timeParts[2].map({ (0..<60).contains($0) }) == true
             else { throw FieldError("not a time of day (use 09:30): \(text)") }
             minutes = hour * 60 + minute
         }

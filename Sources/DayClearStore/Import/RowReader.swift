@@ -83,11 +83,7 @@ struct RowReader {
         let recipient = try recipientReference("recipient", first, ledger: ledger, optional: false)
         var lines: [RequestLine] = []
         for (index, record) in unit.enumerated() {
-            if index > 0, let other = try? recipientReference("recipient", record, ledger: ledger, optional: false),
-                other != recipient
-            {
-                throw issue(record, "recipient", "\(id) is for \(recipient?.rawValue ?? "") on its first line")
-            }
+            if index > 0 { try requireSameRequest(record, as: first, id: id, ledger: ledger) }
             lines.append(
                 RequestLine(
                     number: index + 1,
@@ -106,6 +102,24 @@ struct RowReader {
             id: id, recipient: recipient ?? RecipientID(""), neededBy: try date("neededBy", first),
             submittedAt: submittedAt,
             lines: lines, note: note.isEmpty ? nil : note)
+    }
+
+    /// A later line of a request repeats its first line's recipient and times, or leaves them empty.
+    private func requireSameRequest(_ record: CSVRecord, as first: CSVRecord, id: RequestID, ledger: Ledger) throws {
+        if !layout.value("recipient", in: record).isEmpty {
+            let recipient = try recipientReference("recipient", record, ledger: ledger, optional: false)
+            let original = try recipientReference("recipient", first, ledger: ledger, optional: false)
+            guard recipient == original else {
+                throw issue(record, "recipient", "\(id) is for \(original?.rawValue ?? "") on its first line")
+            }
+        }
+        for key in ["neededBy", "submittedAt"] {
+            guard !layout.value(key, in: record).isEmpty else { continue }
+            let here = try date(key, record)
+            guard here == (try? date(key, first)) else {
+                throw issue(record, key, "differs from \(id)'s first line (row \(first.row))")
+            }
+        }
     }
 
     // MARK: - Cells
@@ -156,6 +170,7 @@ struct RowReader {
             if method.isEmpty { return .pending }
             throw issue(record, "value", "an invoiced lot needs its value")
         case "待评估", "pending":
+            guard fen == nil else { throw issue(record, "value", "a lot awaiting valuation has no value yet") }
             return .pending
         case "评估", "appraised":
             guard let fen else { throw issue(record, "value", "an appraised lot needs its value") }

@@ -25,7 +25,8 @@ public struct Roster: Equatable, Sendable {
     public static func load(from directory: URL) throws -> Roster {
         let path = directory.appendingPathComponent(fileName).path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.corrupt("\(path) is missing: no one may make changes until it lists users and roles")
+            // Reading needs no role; every change will be refused, naming the user.
+            return Roster(roles: [:])
         }
         let table: CSVTable
         do {
@@ -55,7 +56,8 @@ public struct Roster: Equatable, Sendable {
     }
 }
 
-/// A change refused because the user lacks the role it needs.
+/// A change refused because the user lacks the role it needs (an admin may
+/// add it to `roster.csv` in the data directory).
 public struct AccessDenied: Error, Equatable, Sendable, CustomStringConvertible {
     public var user: String
     public var held: Set<Role>
@@ -64,6 +66,6 @@ public struct AccessDenied: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         let roles = held.isEmpty ? "no role in the roster" : held.sorted().map(\.rawValue).joined(separator: ", ")
-        return "\(action) needs the \(needed.rawValue) role; \(user) has \(roles). Nothing was changed."
+        return "\(action) needs the \(needed.rawValue) role; \(user) has \(roles) (see \(Roster.fileName)). Nothing was changed."
     }
 }
