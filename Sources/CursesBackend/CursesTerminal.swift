@@ -65,6 +65,12 @@ public final class CursesTerminal: TerminalBackend {
         TerminationSignals.received != nil
     }
 
+    /// Whether roles are drawn in colour; false on monochrome terminals, with `NO_COLOR` or when
+    /// asked for monochrome, where roles get bold, reverse, dim or underline instead.
+    public var usesColor: Bool {
+        palette.usesColor
+    }
+
     /// The number of the termination signal that arrived, or nil for none; useful for an exit status.
     public var terminationSignal: Int32? {
         TerminationSignals.received

@@ -10,6 +10,8 @@ public struct Gauge: Sendable, Hashable {
     public var target: Double?
     /// Text before the bar, cut to at most half the row when the row is narrow.
     public var label: String
+    /// The columns the label takes, so stacked gauges line up; nil for the label's own width.
+    public var labelWidth: Int?
     /// The label's style.
     public var labelStyle: Style
     /// The filled part's style.
@@ -24,6 +26,7 @@ public struct Gauge: Sendable, Hashable {
         fraction: Double,
         target: Double? = nil,
         label: String = "",
+        labelWidth: Int? = nil,
         labelStyle: Style = Style(),
         filledStyle: Style = .role(.ok),
         emptyStyle: Style = .role(.dim),
@@ -32,6 +35,7 @@ public struct Gauge: Sendable, Hashable {
         self.fraction = fraction
         self.target = target
         self.label = label
+        self.labelWidth = labelWidth
         self.labelStyle = labelStyle
         self.filledStyle = filledStyle
         self.emptyStyle = emptyStyle
@@ -51,8 +55,8 @@ public struct Gauge: Sendable, Hashable {
             return
         }
         var barX = area.x
-        if !label.isEmpty {
-            let labelWidth = min(DisplayWidth.of(label), area.width / 2)
+        if !label.isEmpty || labelWidth != nil {
+            let labelWidth = min(self.labelWidth ?? DisplayWidth.of(label), area.width / 2)
             buffer.put(
                 DisplayWidth.pad(label, to: labelWidth, alignment: .left),
                 x: area.x,

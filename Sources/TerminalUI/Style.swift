@@ -18,11 +18,4 @@ public struct Style: Sendable, Hashable {
     public static func role(_ role: StyleRole) -> Style {
         Style(role: role)
     }
-
-    /// This style with the bold flag set.
-    public var bolded: Style {
-        var copy = self
-        copy.bold = true
-        return copy
-    }
 }
