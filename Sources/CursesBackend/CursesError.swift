@@ -1,5 +1,7 @@
 /// Why the curses terminal could not be started.
 public enum CursesError: Error, Sendable, Equatable {
-    /// ncurses could not start on this terminal (unknown `TERM`, or output is not a terminal).
+    /// Standard input or output is not a terminal (redirected to a file or a pipe).
+    case notATerminal
+    /// ncurses could not start on this terminal, for example because `TERM` is unknown.
     case cannotStart(term: String)
 }

@@ -25,9 +25,13 @@ public final class CursesTerminal: TerminalBackend {
     ///
     /// - Parameter monochrome: Draw roles with bold/reverse/underline only, even on a colour
     ///   terminal. Colours are also off when the `NO_COLOR` environment variable is set.
-    /// - Throws: `CursesError.cannotStart` when ncurses cannot use the terminal (for example an
-    ///   unknown `TERM`); the terminal is left as it was.
+    /// - Throws: `CursesError.notATerminal` when standard input or output is redirected, and
+    ///   `CursesError.cannotStart` when ncurses cannot use the terminal (for example an unknown
+    ///   `TERM`); either way the terminal is left as it was.
     public init(monochrome: Bool = false) throws {
+        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
+            throw CursesError.notATerminal
+        }
         Self.selectUTF8Locale()
         // Installed before newterm, so ncurses leaves SIGINT and SIGTERM to us.
         TerminationSignals.install()
