@@ -1,0 +1,67 @@
+import DayClearCore
+import TerminalUI
+import Testing
+
+@testable import DayClearApp
+
+/// Snapshots of whole frames at 80×24 and 120×40.
+@Suite struct RenderTests {
+    func frame(_ state: AppState, _ ledger: Ledger, width: Int, height: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        render(state, ledger: ledger, into: &buffer)
+        return buffer
+    }
+
+    @Test func listsInChineseAt80x24() throws {
+        var state = Fixture.state()
+        state.goodsSelection = 1
+        try assertSnapshot(frame(state, try Fixture.ledger(), width: 80, height: 24), named: "lists-zh-80x24")
+    }
+
+    @Test func listsInEnglishAt120x40() throws {
+        var state = Fixture.state(.en)
+        state.focus = .requests
+        try assertSnapshot(frame(state, try Fixture.ledger(), width: 120, height: 40), named: "lists-en-120x40")
+    }
+
+    @Test func groupInChineseAt120x40() throws {
+        var state = Fixture.state()
+        state.screen = .group
+        try assertSnapshot(frame(state, try Fixture.ledger(), width: 120, height: 40), named: "group-zh-120x40")
+    }
+
+    @Test func groupWithAPromptAt80x24() throws {
+        var state = Fixture.state(.en)
+        state.screen = .group
+        state.modal = .prompt(Prompt(purpose: .trim("R-0001"), text: "1=1200"))
+        try assertSnapshot(frame(state, try Fixture.ledger(), width: 80, height: 24), named: "group-en-prompt-80x24")
+    }
+
+    @Test func emptyQueueAt80x24() throws {
+        var state = Fixture.state()
+        state.screen = .group
+        try assertSnapshot(frame(state, Ledger(), width: 80, height: 24), named: "group-empty-80x24")
+    }
+
+    @Test func tooSmallTerminal() throws {
+        try assertSnapshot(frame(Fixture.state(), try Fixture.ledger(), width: 60, height: 20), named: "too-small")
+    }
+
+    @Test func helpScreenAt80x24() throws {
+        var state = Fixture.state()
+        state.showsHelp = true
+        try assertSnapshot(frame(state, try Fixture.ledger(), width: 80, height: 24), named: "help-zh-80x24")
+    }
+
+    @Test func helpScreenListsEveryBinding() throws {
+        for language in Language.allCases {
+            var state = Fixture.state(language)
+            state.showsHelp = true
+            let text = frame(state, try Fixture.ledger(), width: 80, height: 24).lines().joined(separator: "\n")
+            for binding in KeyTable.bindings {
+                #expect(text.contains(binding.key.displayName), "\(binding.key.displayName) missing")
+                #expect(text.contains(binding.help(language)), "\(binding.help(language)) missing")
+            }
+        }
+    }
+}
