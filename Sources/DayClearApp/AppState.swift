@@ -23,7 +23,7 @@ public struct AppState: Sendable {
     public var language: Language
     /// The operating-system user recorded on every event.
     public var user: String
-    /// The user's roles; empty when there is no roster and everything is allowed.
+    /// The user's roles from the roster; empty means the user may only read.
     public var roles: Set<Role>
     /// The time the frame is drawn at; the run loop sets it each tick.
     public var now: Date

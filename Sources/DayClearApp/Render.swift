@@ -52,7 +52,7 @@ private func renderTitleBar(_ state: AppState, ledger: Ledger, into buffer: inou
     let clock = LocalTimeFormat(ledger.calendar).clock(state.now)
     let roles =
         state.roles.isEmpty
-        ? language.pick("全部角色", "all roles")
+        ? language.pick("无角色，只读", "no roles, read-only")
         : state.roles.sorted().map { language.pick($0.chineseName, $0.rawValue) }.joined(
             separator: language.pick("、", ", "))
     let text = [

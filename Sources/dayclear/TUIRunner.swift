@@ -20,7 +20,8 @@ final class TUIRunner {
     init(store: LedgerStore, dataDirectory: URL, language: Language) {
         self.store = store
         exportsDirectory = dataDirectory.appendingPathComponent("exports", isDirectory: true)
-        let roles = store.roster?.roles(of: store.actor) ?? []
+        // Without a roster the store lets the actor do everything.
+        let roles = store.roster?.roles(of: store.actor) ?? Set(Role.allCases)
         state = AppState(language: language, user: store.actor, roles: roles, now: Date())
     }
 
