@@ -91,13 +91,18 @@ public struct DayEndExport {
         "审批时间", "发出时间", "签收数量", "差异",
     ]
 
+    /// 签收数量 and 差异 are counted per request line, so they stand on the
+    /// line's first lot row only and the columns add up.
     var dispatchRows: [[String]] {
-        report.dispatches.map { row in
-            let received = row.lineReceived.map(String.init) ?? ""
-            let shortfall = row.lineReceived.map { received in
+        var seenLines: Set<String> = []
+        return report.dispatches.map { row in
+            let firstOfLine = seenLines.insert("\(row.request)#\(row.line)").inserted
+            var received = "", shortfall = ""
+            if firstOfLine, let got = row.lineReceived {
                 let sent = ledger.dispatchedQuantity(row.request, line: row.line)
-                return received == sent ? "" : "\(received - sent)"
-            } ?? ""
+                received = "\(got)"
+                shortfall = got == sent ? "" : "\(got - sent)"
+            }
             return [
                 row.request.rawValue, "\(row.line)", row.recipient.rawValue, row.recipientName, row.item.kind,
                 row.item.spec, row.lot.rawValue, "\(row.quantity)", row.unit, row.routeClass.chineseName, row.approver,

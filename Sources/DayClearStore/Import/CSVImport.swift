@@ -66,7 +66,9 @@ public struct CSVImport {
             $0.map { issue in issue.column.isEmpty ? issue.reason : "\(issue.column): \(issue.reason)" }
                 .joined(separator: "; ")
         }
-        let rows = plan.rejected.map { record in ["\(record.row)", reasons[record.row] ?? ""] + record.fields }
+        let rows = plan.rejected.map { record in
+            ["\(record.row)", reasons[record.row] ?? plan.rejectedWith[record.row] ?? ""] + record.fields
+        }
         do {
             try CSVWriter.encode(header: ["原行号", "错误"] + header, rows: rows)
                 .write(to: URL(fileURLWithPath: target))

@@ -44,8 +44,9 @@ public struct FieldParser: Sendable {
         guard let yuan = Int(parts[0]), let cents = Int(decimals.padding(toLength: 2, withPad: "0", startingAt: 0))
         else { throw FieldError("amount too large: \(text)") }
         let (fen, overflow) = yuan.multipliedReportingOverflow(by: 100)
-        guard !overflow else { throw FieldError("amount too large: \(text)") }
-        return try fen.checkedAdding(cents, "amount \(text)")
+        let (total, carry) = fen.addingReportingOverflow(cents)
+        guard !overflow, !carry else { throw FieldError("amount too large: \(text)") }
+        return total
     }
 
     /// A local date and time: `2026-02-10 09:30`, `2026/2/10 9:30` (Excel), seconds optional,
@@ -54,13 +55,13 @@ public struct FieldParser: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
         let halves = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...2).contains(halves.count) else { throw FieldError("not a date and time: \(text)") }
-        let dateParts = halves[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map { Int($0) }
+        let dateParts = halves[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map(Self.digits)
         guard dateParts.count == 3, let year = dateParts[0], let month = dateParts[1], let day = dateParts[2],
             year >= 1000, let civil = CivilDate(String(format: "%04d-%02d-%02d", year, month, day))
         else { throw FieldError("not a date (use 2026-02-10 09:30): \(text)") }
         var minutes = endOfDay ? 23 * 60 + 59 : 0
         if halves.count == 2 {
-            let timeParts = halves[1].split(separator: ":").map { Int($0) }
+            let timeParts = halves[1].split(separator: ":").map(Self.digits)
             guard (2...3).contains(timeParts.count), let hour = timeParts[0], let minute = timeParts[1],
                 (0..<24).contains(hour), (0..<60).contains(minute),
                 timeParts.count == 2 || timeParts[2].map({ (0..<60).contains($0) }) == true
@@ -93,6 +94,12 @@ public struct FieldParser: Sendable {
         .districtOffice: ["区疾控", "疾控", "区卫健", "district", "district office", "public health"],
         .community: ["社区卡口", "社区", "卡口", "community", "checkpoint", "community/checkpoint"],
     ]
+
+    /// The value of a run of ASCII digits; nil for anything else, signs included.
+    private static func digits(_ part: Substring) -> Int? {
+        guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(part)
+    }
 
     /// Trims and turns fullwidth digits and punctuation into ASCII.
     static func normalisedDigits(_ text: String) -> String {

@@ -7,6 +7,9 @@ public struct ImportPlan: Sendable {
     public var issues: [ImportIssue] = []
     /// The records refused, for `--valid-only`'s rejects file.
     public var rejected: [CSVRecord] = []
+    /// Why a refused row with no problem of its own was refused (a request's
+    /// other lines), by row.
+    public var rejectedWith: [Int: String] = [:]
     /// How many recipients, lots or requests the events create.
     public var accepted = 0
 }
@@ -67,6 +70,9 @@ public struct Importer {
             } catch let issue as ImportIssue {
                 plan.issues.append(issue)
                 plan.rejected += unit
+                for record in unit where record.row != issue.row {
+                    plan.rejectedWith[record.row] = "rejected with row \(issue.row) of the same request"
+                }
             } catch {
                 plan.issues.append(ImportIssue(file: file, row: unit[0].row, column: "", reason: "\(error)"))
                 plan.rejected += unit

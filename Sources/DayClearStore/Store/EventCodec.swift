@@ -49,6 +49,13 @@ enum EventCodec {
         }
     }
 
+    /// The event exactly as it will read back from the store (dates at whole
+    /// milliseconds), so the live model and a replayed one are equal.
+    static func canonical(_ event: DomainEvent) throws -> DomainEvent {
+        let (type, payload) = try encode(event)
+        return try decode(type: type, payload: payload)
+    }
+
     static func typeName(of event: DomainEvent) -> String {
         switch event {
         case .calendarConfigured: return "calendarConfigured"

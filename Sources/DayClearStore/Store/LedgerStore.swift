@@ -38,24 +38,32 @@ public final class LedgerStore {
     @discardableResult
     public func perform(reason: String? = nil, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
         var caughtUp = ledger
-        var updated: Ledger?
+        var pending = ledger
         var recorded: [RecordedEvent] = []
-        defer { ledger = updated ?? caughtUp }
-        try log.append(after: ledger.lastSequence) { newer in
-            try caughtUp.apply(all: newer)
-            let time = clock().storePrecision
-            var sequence = caughtUp.lastSequence
-            let events = try build(caughtUp)
-            try roster?.authorise(events, by: actor)
-            recorded = events.map { event in
-                sequence += 1
-                return RecordedEvent(sequence: sequence, time: time, actor: actor, reason: reason, event: event)
+        do {
+            try log.append(after: ledger.lastSequence) { newer in
+                try caughtUp.apply(all: newer)
+                let events = try build(caughtUp)
+                try roster?.authorise(events, by: actor)
+                let time = clock().storePrecision
+                var sequence = caughtUp.lastSequence
+                recorded = try events.map { event in
+                    sequence += 1
+                    return RecordedEvent(
+                        sequence: sequence, time: time, actor: actor, reason: reason,
+                        event: try EventCodec.canonical(event))
+                }
+                pending = caughtUp
+                try pending.apply(all: recorded)
+                return recorded
             }
-            var next = caughtUp
-            try next.apply(all: recorded)
-            updated = next
-            return recorded
+        } catch {
+            // Others' events read inside the failed transaction were committed by them.
+            ledger = caughtUp
+            throw error
         }
+        // Only now is the change on disk.
+        ledger = pending
         return recorded
     }
 
