@@ -9,6 +9,15 @@ extension Int {
     }
 }
 
+extension Int {
+    /// Adds, stopping at `Int.max` or `Int.min` instead of trapping.
+    public func saturatingAdd(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        guard overflow else { return sum }
+        return other > 0 ? .max : .min
+    }
+}
+
 extension Sequence where Element == Int {
     /// The checked sum of the elements.
     public func checkedSum(_ what: @autoclosure () -> String) throws -> Int {

@@ -80,14 +80,18 @@ public struct DayEndReport: Sendable {
     /// The last event folded into the ledger the report was made from.
     public var lastSequence: Int64
 
-    /// Units received during the day and units of those cleared the same day.
+    /// Units received during the day and units of those cleared the same day,
+    /// over every kind+spec. Each item's figures fit in an `Int` (the ledger
+    /// refuses more); their sum saturates at `Int.max` rather than trap.
     public var totals: (received: Int, cleared: Int) {
-        disclosure.reduce((0, 0)) { ($0.0 + $1.received, $0.1 + $1.receivedAndCleared) }
+        disclosure.reduce((0, 0)) { ($0.0.saturatingAdd($1.received), $0.1.saturatingAdd($1.receivedAndCleared)) }
     }
 
+    /// Units cleared the same day over units received, across every kind+spec.
     public var clearRate: Double? {
-        let totals = totals
-        return totals.received > 0 ? Double(totals.cleared) / Double(totals.received) : nil
+        let received = disclosure.reduce(0.0) { $0 + Double($1.received) }
+        let cleared = disclosure.reduce(0.0) { $0 + Double($1.receivedAndCleared) }
+        return received > 0 ? cleared / received : nil
     }
 
     public init(ledger: Ledger, day: CivilDate) {

@@ -82,7 +82,10 @@ extension Ledger {
             throw DomainError.unknownRecipient(designated)
         }
         try validate(registration.valuation, of: id)
+        let itemTotal = try unitsByItem[registration.item, default: 0].checkedAdding(
+            registration.quantity, "registered \(registration.item) in total")
         itemUnits[registration.item] = registration.unit
+        unitsByItem[registration.item] = itemTotal
         lots[id] = Lot(
             id: id, item: registration.item, unit: registration.unit, quantity: registration.quantity,
             packSize: registration.packSize, donor: registration.donor, status: registration.status,
@@ -98,6 +101,9 @@ extension Ledger {
         guard receipt.quantity >= committed else {
             throw DomainError.shortArrival(lot: lot.id, committed: committed, received: receipt.quantity)
         }
+        let itemTotal = try (unitsByItem[lot.item, default: 0] - lot.quantity).checkedAdding(
+            receipt.quantity, "registered \(lot.item) in total")
+        unitsByItem[lot.item] = itemTotal
         lot.quantity = receipt.quantity
         lot.status = .arrived(at: context.time)
         lots[lot.id] = lot

@@ -20,10 +20,11 @@ extension Ledger {
             throw DomainError.invalid("\(request.id): a resubmission cannot change the recipient")
         }
         try validateLines(of: submission)
-        for line in submission.lines {
-            if let earlier = request.line(line.number), earlier.item != line.item {
+        for allocation in allocations(of: request.id) {
+            let item = lots[allocation.lot]?.item
+            guard let line = submission.lines.first(where: { $0.number == allocation.line }), line.item == item else {
                 throw DomainError.invalid(
-                    "\(request.id) line \(line.number) was \(earlier.item); a resubmission keeps each line's item (add a new line instead)")
+                    "\(request.id) line \(allocation.line) has allocations of \(item.map(\.description) ?? "?"); a resubmission keeps that line and its item (add new lines after it)")
             }
         }
         request.lines = submission.lines

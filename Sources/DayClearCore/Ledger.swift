@@ -14,6 +14,10 @@ public struct Ledger: Equatable, Sendable {
     public internal(set) var allocations: [Allocation] = []
     /// The unit each kind+spec is counted in, learned from its first lot.
     public internal(set) var itemUnits: [ItemKey: String] = [:]
+    /// Registered units per kind+spec. Kept so that registering a lot can refuse
+    /// one that would make the item's total overflow; every per-item sum in the
+    /// reports is then safe.
+    var unitsByItem: [ItemKey: Int] = [:]
     /// The sequence number of the last event folded in.
     public internal(set) var lastSequence: Int64 = 0
 

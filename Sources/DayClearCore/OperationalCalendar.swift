@@ -67,7 +67,8 @@ public struct OperationalCalendar: Equatable, Sendable {
     /// Parses `HH:MM` into minutes after midnight.
     public static func minutes(fromClock text: String) -> Int? {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hours = Int(parts[0]), let minutes = Int(parts[1]),
             (0..<24).contains(hours), (0..<60).contains(minutes)
         else { return nil }
         return hours * 60 + minutes
