@@ -229,7 +229,7 @@ extension Ledger {
         }
         if let done = paperwork.completedAt, let by = paperwork.completedBy {
             throw DomainError.paperwork(
-                id, "paperwork was already completed by \(by) at \(done.formatted(.iso8601))")
+                id, "paperwork was already completed by \(by) at \(calendar.localText(done))")
         }
         paperwork.completedAt = context.time
         paperwork.completedBy = context.actor

@@ -59,6 +59,14 @@ public struct OperationalCalendar: Equatable, Sendable {
     public func next(_ date: CivilDate) -> CivilDate { adding(days: 1, to: date) }
     public func previous(_ date: CivilDate) -> CivilDate { adding(days: -1, to: date) }
 
+    /// `2026-02-10 09:30`: an instant in the centre's local time, to the minute.
+    public func localText(_ instant: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
+    }
+
     /// `HH:MM` of the cutoff.
     public var cutoffText: String {
         String(format: "%02d:%02d", cutoffMinutes / 60, cutoffMinutes % 60)

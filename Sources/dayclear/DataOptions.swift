@@ -31,11 +31,18 @@ func lineQuantities(_ pairs: [String], option: String) throws -> [Int: Int] {
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let line = Int(parts[0]), let quantity = Int(parts[1]) else {
-            throw ValidationError("\(option) expects LINE=QUANTITY, e.g. \(option) 1=300; got \(pair)")
+            throw CommandError("\(option) expects LINE=QUANTITY, e.g. \(option) 1=300; got \(pair)")
         }
-        guard quantity >= 0 else { throw ValidationError("\(option) \(pair): the quantity is negative") }
-        guard result[line] == nil else { throw ValidationError("\(option): line \(line) given twice") }
+        guard quantity >= 0 else { throw CommandError("\(option) \(pair): the quantity is negative") }
+        guard result[line] == nil else { throw CommandError("\(option): line \(line) given twice") }
         result[line] = quantity
     }
     return result
+}
+
+/// A mistake in what was typed, found while running; printed as `Error: …`
+/// without the usage text of another command.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -68,6 +68,6 @@ struct DemoCommand: ParsableCommand {
         for path in candidates where FileManager.default.fileExists(atPath: path + "/stock.csv") {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        throw ValidationError("cannot find the sample data; give --sample-data DIR (looked in \(candidates.joined(separator: ", ")))")
+        throw CommandError("cannot find the sample data; give --sample-data DIR (looked in \(candidates.joined(separator: ", ")))")
     }
 }

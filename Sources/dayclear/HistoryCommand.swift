@@ -16,7 +16,8 @@ struct HistoryCommand: ParsableCommand {
         let time = LocalTimeFormat(store.ledger.calendar)
         for event in try store.log.events(after: 0) where matches(event) {
             let reason = event.reason.map { " — \($0)" } ?? ""
-            print("\(event.sequence)\t\(time.string(event.time))\t\(event.actor)\t\(event.event.summary)\(reason)")
+            let text = [time.string(event.time), event.actor, event.event.summary + reason].map(singleLine)
+            print("\(event.sequence)\t" + text.joined(separator: "\t"))
         }
     }
 
@@ -26,4 +27,27 @@ struct HistoryCommand: ParsableCommand {
         if let user, event.actor != user { return false }
         return true
     }
+}
+
+/// Text made safe for one line of a tab-separated listing: control characters
+/// (newlines, tabs, escapes) are shown as `\n`, `\t` or `\u{…}`, so free text can
+/// never pass for another entry.
+func singleLine(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case "\\": result += "\\\\"
+        default:
+            let category = scalar.properties.generalCategory
+            if category == .control || category == .lineSeparator || category == .paragraphSeparator {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result
 }

@@ -17,10 +17,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let minutes = OperationalCalendar.minutes(fromClock: cutoff) else {
-            throw ValidationError("--cutoff expects HH:MM, e.g. 16:00; got \(cutoff)")
+            throw CommandError("--cutoff expects HH:MM, e.g. 16:00; got \(cutoff)")
         }
         guard TimeZone(identifier: timeZone) != nil else {
-            throw ValidationError("unknown time zone \(timeZone), e.g. Asia/Shanghai")
+            throw CommandError("unknown time zone \(timeZone), e.g. Asia/Shanghai")
         }
         _ = try data.directory.initialise(
             actor: currentUserName(),

@@ -46,6 +46,6 @@ struct ListsCommand: ParsableCommand {
 /// The named day, or the operational day containing `now`.
 func resolveDay(_ text: String?, ledger: Ledger, now: Date) throws -> CivilDate {
     guard let text else { return ledger.calendar.day(containing: now) }
-    guard let day = CivilDate(text) else { throw ValidationError("--day expects YYYY-MM-DD; got \(text)") }
+    guard let day = CivilDate(text) else { throw CommandError("--day expects YYYY-MM-DD; got \(text)") }
     return day
 }

@@ -22,11 +22,23 @@ public struct DayEndExport {
     /// Writes every file into `directory` (created if missing); each file is
     /// written whole to a temporary name first and then renamed.
     public func write(to directory: URL) throws -> [WrittenFile] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw StoreError.notSaved("\(directory.path) is a file, not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.notSaved("cannot create the folder \(directory.path)")
+        }
         return try tables.map { name, header, rows in
             let url = directory.appendingPathComponent("\(report.day)-\(name).csv")
             let partial = directory.appendingPathComponent(".\(report.day)-\(name).csv.partial")
-            try CSVWriter.encode(header: header, rows: rows).write(to: partial)
+            do {
+                try CSVWriter.encode(header: header, rows: rows).write(to: partial)
+            } catch {
+                throw StoreError.notSaved("cannot write \(partial.path): \(error.localizedDescription)")
+            }
             guard rename(partial.path, url.path) == 0 else {
                 throw StoreError.notSaved("cannot write \(url.path): \(String(cString: strerror(errno)))")
             }

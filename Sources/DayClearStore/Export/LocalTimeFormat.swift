@@ -8,13 +8,7 @@ public struct LocalTimeFormat: Sendable {
     public init(_ calendar: OperationalCalendar) { self.calendar = calendar }
 
     public func string(_ date: Date?) -> String {
-        guard let date else { return "" }
-        var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = calendar.timeZone
-        let parts = gregorian.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
+        date.map(calendar.localText) ?? ""
     }
 
     /// `HH:MM` only.

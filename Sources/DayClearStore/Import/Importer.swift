@@ -54,18 +54,16 @@ public struct Importer {
             futureBecomesPending: futureBecomesPending)
         for unit in units(of: table.records, layout: layout) {
             do {
-                let events = try reader.events(for: unit, kind: kind, ledger: working)
-                let recorded = events.enumerated().map { offset, event in
-                    RecordedEvent(
-                        sequence: working.lastSequence + Int64(offset) + 1, time: now, actor: "", reason: nil,
-                        event: event)
-                }
+                let event = try reader.event(for: unit, kind: kind, ledger: working)
+                let recorded = RecordedEvent(
+                    sequence: working.lastSequence + 1, time: now, actor: "", reason: nil, event: event)
                 do {
-                    try working.apply(all: recorded)
+                    // `apply` changes nothing when it throws, so no copy of the ledger is needed.
+                    try working.apply(recorded)
                 } catch let error as DomainError {
                     throw reader.issue(for: error, in: unit, kind: kind)
                 }
-                plan.events += events
+                plan.events.append(event)
                 plan.accepted += 1
             } catch let issue as ImportIssue {
                 plan.issues.append(issue)

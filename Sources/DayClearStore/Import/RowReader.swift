@@ -13,7 +13,8 @@ struct RowReader {
     /// in the future is refused.
     var futureBecomesPending: Bool
 
-    func events(for unit: [CSVRecord], kind: ImportKind, ledger: Ledger) throws -> [DomainEvent] {
+    /// The one event a unit of rows records.
+    func event(for unit: [CSVRecord], kind: ImportKind, ledger: Ledger) throws -> DomainEvent {
         for record in unit where record.fields.count > layout.width {
             let extra = record.fields[layout.width...].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if extra {
@@ -23,9 +24,9 @@ struct RowReader {
             }
         }
         switch kind {
-        case .recipients: return [.recipientRegistered(try recipient(unit[0]))]
-        case .stock: return [.lotRegistered(try lot(unit[0], ledger: ledger))]
-        case .requests: return [.requestSubmitted(try request(unit, ledger: ledger))]
+        case .recipients: return .recipientRegistered(try recipient(unit[0]))
+        case .stock: return .lotRegistered(try lot(unit[0], ledger: ledger))
+        case .requests: return .requestSubmitted(try request(unit, ledger: ledger))
         }
     }
 
@@ -127,8 +128,8 @@ struct RowReader {
     private func text(_ key: String, _ record: CSVRecord) throws -> String {
         let value = layout.value(key, in: record)
         guard !value.isEmpty else { throw issue(record, key, "empty; a value is required") }
-        if value.unicodeScalars.contains(where: { $0.value == 0 }) {
-            throw issue(record, key, "contains a NUL character")
+        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw issue(record, key, "contains a control character (U+\(String(control.value, radix: 16, uppercase: true)))")
         }
         return value
     }

@@ -42,7 +42,8 @@ public final class LedgerStore {
         var recorded: [RecordedEvent] = []
         do {
             try log.append(after: ledger.lastSequence) { newer in
-                try caughtUp.apply(all: newer)
+                // Each `apply` is all-or-nothing, so no extra copy is needed.
+                for event in newer { try caughtUp.apply(event) }
                 let events = try build(caughtUp)
                 try roster?.authorise(events, by: actor)
                 let time = clock().storePrecision
@@ -54,7 +55,7 @@ public final class LedgerStore {
                         event: try EventCodec.canonical(event))
                 }
                 pending = caughtUp
-                try pending.apply(all: recorded)
+                for event in recorded { try pending.apply(event) }
                 return recorded
             }
         } catch {
@@ -78,7 +79,7 @@ public final class LedgerStore {
     public func refresh() throws -> Bool {
         let newer = try log.events(after: ledger.lastSequence)
         guard !newer.isEmpty else { return false }
-        try ledger.apply(all: newer)
+        for event in newer { try ledger.apply(event) }
         return true
     }
 }
