@@ -56,7 +56,9 @@ enum PlanningPool {
     private static func groups(of lines: [Int], rule: PlanningRule, demands: [Demand]) -> [[Int]] {
         switch rule {
         case .default:
-            let sorted = lines.sorted { (demands[$0].tier, demands[$0].tieRank) < (demands[$1].tier, demands[$1].tieRank) }
+            let sorted = lines.sorted {
+                (demands[$0].tier, demands[$0].tieRank) < (demands[$1].tier, demands[$1].tieRank)
+            }
             var result: [[Int]] = []
             for index in sorted {
                 if let last = result.last?.last, demands[last].tier == demands[index].tier {

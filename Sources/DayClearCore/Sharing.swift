@@ -38,10 +38,10 @@ struct Sharing {
         }
         // Largest remainder: one more pack (or the last partial one) while the exact total lasts.
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
+        // Remainders compared in millionths of a unit, so float noise cannot break a tie.
+        let remainders = group.indices.map { Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()) }
         let byRemainder = group.indices.sorted { lhs, rhs in
-            let left = shares[lhs] - Double(base[lhs])
-            let right = shares[rhs] - Double(base[rhs])
-            return left != right ? left > right : lhs < rhs
+            remainders[lhs] != remainders[rhs] ? remainders[lhs] > remainders[rhs] : lhs < rhs
         }
         for position in byRemainder where remaining > 0 && shares[position] > Double(base[position]) + 1e-9 {
             let extra = grant(min(pack, remaining), to: group[position], demands: &demands, awards: &awards)
@@ -127,7 +127,9 @@ struct Sharing {
                     still.append(position)
                     continue
                 }
-                shares[position] = min(needs[position], lambda * weights[position])
+                let share = min(needs[position], lambda * weights[position])
+                // Snap bisection noise to the whole unit it approximates.
+                shares[position] = abs(share - share.rounded()) < 1e-6 ? share.rounded() : share
                 ratios[position] = lambda
                 for k in classes[position]..<slack.count { slack[k] -= shares[position] }
             }
