@@ -22,5 +22,6 @@ public enum Command: Sendable, Hashable {
     case completePaperwork
     case dispatchSelected
     case deliverSelected
+    case deliverSelectedCounted
     case exportDayEnd
 }

@@ -1,6 +1,6 @@
 import TerminalUI
 
-/// The `?` help screen: every binding of the key table, by scope, in two columns.
+/// The `?` help screen: every binding of the key table, by scope, in as many columns as it needs (at least two).
 func renderHelp(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
     let inner = Box(title: language.pick("按键帮助（任意键关闭）", "Keys (any key closes)")).render(into: &buffer, area: area)
@@ -24,12 +24,27 @@ func renderHelp(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
             .map(\.key.displayName).joined(separator: " ")
         lines.append(("  " + DisplayWidth.pad(keys, to: 10, alignment: .left) + binding.help(language), Style()))
     }
-    let columns = inner.splitHorizontally([.fill, .fill], spacing: 2)
-    let perColumn = max(1, inner.height)
-    for (index, line) in lines.enumerated() {
-        let column = index / perColumn
-        guard column < columns.count else { break }
-        let area = columns[column]
-        buffer.put(line.text, x: area.x, y: area.y + index % perColumn, style: line.style, maxWidth: area.width)
+    let places = helpPlaces(isHeading: lines.map { $0.style.role == .header }, height: inner.height)
+    let count = max(2, (places.last?.column ?? 0) + 1)
+    let columns = inner.splitHorizontally(Array(repeating: .fill, count: count), spacing: 2)
+    for (line, place) in zip(lines, places) {
+        let area = columns[place.column]
+        buffer.put(line.text, x: area.x, y: area.y + place.row, style: line.style, maxWidth: area.width)
+    }
+}
+
+/// Where each help line goes, column by column; a heading never ends a column, so it moves to
+/// the top of the next one with its first keys.
+func helpPlaces(isHeading: [Bool], height: Int) -> [(column: Int, row: Int)] {
+    let height = max(2, height)
+    var column = 0
+    var row = 0
+    return isHeading.map { heading in
+        if row == height || (heading && row == height - 1) {
+            column += 1
+            row = 0
+        }
+        defer { row += 1 }
+        return (column, row)
     }
 }

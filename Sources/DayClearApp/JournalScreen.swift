@@ -1,7 +1,50 @@
 import DayClearCore
+import DayClearStore
+import Foundation
 import TerminalUI
 
-/// The journal screen; not built yet, and it says so.
+/// The journal screen (日志): every recorded event, newest first, narrowed by `/` to a request,
+/// a lot or a user.
 func renderJournal(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
-    renderNotDone(.journal, state.language, into: &buffer, area: area)
+    let language = state.language
+    let rows = ScreenRows.journal(state)
+    let title =
+        state.filter.isEmpty
+        ? language.pick("日志：共 \(state.journal.count) 条事件，最新在上", "Journal: \(state.journal.count) events, newest first")
+        : language.pick(
+            "日志：\(rows.count) / \(state.journal.count) 条符合“\(state.filter)”",
+            "Journal: \(rows.count) of \(state.journal.count) match \"\(state.filter)\"")
+    let inner = Box(title: title).render(into: &buffer, area: area)
+    let time = LocalTimeFormat(ledger.calendar)
+    let wide = inner.width >= 110
+    TableView(
+        columns: [
+            TableColumn(language.pick("序号", "Seq"), width: .fixed(6), alignment: .right),
+            TableColumn(language.pick("时间", "Time"), width: .fixed(wide ? 16 : 11)),
+            TableColumn(language.pick("操作人", "Actor"), width: .fixed(wide ? 10 : 8)),
+            TableColumn(language.pick("事件", "Event")),
+            TableColumn(language.pick("理由", "Reason"), width: .fixed(wide ? 24 : 12)),
+        ],
+        rows: rows.map { recorded in
+            let when = time.string(recorded.time)
+            return TableRow(
+                [
+                    String(recorded.sequence), wide ? when : String(when.suffix(11)), recorded.actor,
+                    recorded.event.summary, recorded.reason ?? "",
+                ], style: journalStyle(recorded.event))
+        },
+        selectedIndex: rows.isEmpty ? nil : min(state.selection[.journal] ?? 0, rows.count - 1),
+        emptyText: state.filter.isEmpty
+            ? language.pick("还没有记录任何事件。", "No events recorded yet.")
+            : language.pick("没有符合筛选的事件；Esc 清除筛选。", "No events match the filter; Esc clears it.")
+    ).render(into: &buffer, area: inner)
+}
+
+/// Decisions that said no stand out; approvals and deliveries read as done.
+private func journalStyle(_ event: DomainEvent) -> Style? {
+    switch event {
+    case .requestReturned, .requestRejected, .requestCancelled: .role(.warning)
+    case .requestApproved, .requestDelivered, .paperworkCompleted: .role(.ok)
+    default: nil
+    }
 }

@@ -24,6 +24,9 @@ public enum KeyTable {
             key: .character("v"), command: .deliverSelected, help: ("全数送达", "delivered in full"),
             scope: .screen(.routes)),
         KeyBinding(
+            key: .character("V"), command: .deliverSelectedCounted, help: ("按实收送达", "delivered, count received"),
+            scope: .screen(.routes)),
+        KeyBinding(
             key: .character("p"), command: .completePaperwork, help: ("手续补齐", "paperwork done"),
             scope: .screen(.paperwork)),
         KeyBinding(

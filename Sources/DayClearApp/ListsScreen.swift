@@ -12,8 +12,9 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
     let lists = ScreenRows.dayLists(state, ledger)
     let goods = ScreenRows.goods(lists, filter: state.filter)
     let requests = ScreenRows.requestLines(lists, filter: state.filter)
+    // Side by side only where both goods/spec columns keep about 20 cells; below that, stacked.
     let panes =
-        area.width >= 120
+        area.width >= sideBySideWidth
         ? area.splitHorizontally([.fill, .fill], spacing: 1) : area.splitVertically([.fill, .fill])
     let goodsIndex = min(state.goodsSelection, goods.count - 1)
     let requestIndex = min(state.selection[.lists] ?? 0, requests.count - 1)
@@ -89,6 +90,9 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
         emptyText: language.pick("今天没有调拨申请", "No requests today")
     ).render(into: &buffer, area: requestsBox.render(into: &buffer, area: panes[1]))
 }
+
+/// The narrowest screen that shows the two lists side by side.
+let sideBySideWidth = 160
 
 /// A request state's name in the given language.
 func stateName(_ state: RequestState, _ language: Language) -> String {

@@ -20,6 +20,8 @@ public struct Prompt: Sendable, Hashable {
         case returnReason(RequestID)
         /// The reason for rejecting a request.
         case rejectReason(RequestID)
+        /// `LINE=QTY` pairs of what a recipient received, for a delivery short of what was sent.
+        case received(RequestID)
     }
 
     /// What the text is for.
@@ -40,6 +42,7 @@ public struct Prompt: Sendable, Hashable {
         case .trim(let id): language.pick("削减 \(id)（行=数量）: ", "Trim \(id) (LINE=QTY): ")
         case .returnReason(let id): language.pick("退回 \(id) 的理由: ", "Reason to return \(id): ")
         case .rejectReason(let id): language.pick("驳回 \(id) 的理由: ", "Reason to reject \(id): ")
+        case .received(let id): language.pick("\(id) 实收（行=数量）: ", "Received for \(id) (LINE=QTY): ")
         }
     }
 }

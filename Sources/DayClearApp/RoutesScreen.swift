@@ -1,7 +1,99 @@
 import DayClearCore
+import DayClearStore
 import TerminalUI
 
-/// The routes screen; not built yet, and it says so.
+/// The routes screen (分类运送): today's same-day clear gauge, the approved and dispatched request
+/// lines grouped by route class, and the stock left for warehouse storage.
 func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
-    renderNotDone(.routes, state.language, into: &buffer, area: area)
+    let language = state.language
+    let rows = ScreenRows.routes(ledger, filter: state.filter)
+    let requests = Dictionary(grouping: rows, by: \.request.id).values.compactMap(\.first?.request)
+    let waiting = requests.filter { $0.state == .approved }.count
+    let title = language.pick(
+        "分类运送：待发出 \(waiting) 单，已发出 \(requests.count - waiting) 单",
+        "Routes: \(waiting) to dispatch, \(requests.count - waiting) on the way")
+    let inner = Box(title: title).render(into: &buffer, area: area)
+    let warehouse = WarehouseRow.rows(in: ledger)
+    let warehouseHeight = min(1 + (warehouse.count + 1) / 2, max(3, inner.height / 4))
+    let parts = inner.splitVertically([.fixed(1), .fixed(1), .fill, .fixed(warehouseHeight)])
+
+    let report = DayEndReport(ledger: ledger, day: ledger.calendar.day(containing: state.now))
+    let label = language.pick("今日日进日清（目标 90%）", "Cleared today (target 90%)")
+    clearRateGauge(report, label: label, labelWidth: nil, language: language).render(into: &buffer, area: parts[0])
+
+    renderRouteTable(rows, state: state, ledger: ledger, into: &buffer, area: parts[2])
+    renderWarehouse(warehouse, language: language, into: &buffer, area: parts[3])
+}
+
+/// The request lines, one group per route class; the class is named on the first row of each
+/// group and on the first row in view.
+private func renderRouteTable(
+    _ rows: [RouteRow], state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect
+) {
+    let language = state.language
+    let selected = rows.isEmpty ? nil : min(state.selection[.routes] ?? 0, rows.count - 1)
+    let firstInView = TableView.scrollOffset(
+        current: 0, selected: selected, visibleRows: TableView.visibleRowCount(in: area), rowCount: rows.count)
+    let wide = area.width >= 100
+    let goodsWidth = min(rows.map { DisplayWidth.of($0.line.item.description) }.max() ?? 10, wide ? 24 : 20)
+    let tableRows = rows.enumerated().map { index, row -> TableRow in
+        let startsGroup = index == firstInView || index == 0 || rows[index - 1].route != row.route
+        let recipient = ledger.recipients[row.request.recipient]
+        return TableRow(
+            [
+                startsGroup ? routeName(row.route, language) : "", row.request.id.rawValue,
+                recipient?.name ?? row.request.recipient.rawValue, recipient.map { String($0.tier.rawValue) } ?? "",
+                row.line.item.description, row.lots.map(\.rawValue).joined(separator: ","),
+                "\(row.approved) \(row.line.unit)", stateName(row.request.state, language),
+            ], style: row.request.state == .dispatched ? .role(.ok) : nil)
+    }
+    TableView(
+        columns: [
+            TableColumn(language.pick("运送方式", "Route"), width: .fixed(8)),
+            TableColumn(language.pick("申请", "Request"), width: .fixed(7)),
+            TableColumn(language.pick("受援单位", "Recipient")),
+            TableColumn(language.pick("级", "T"), width: .fixed(2), alignment: .right),
+            TableColumn(language.pick("物资/规格", "Goods/spec"), width: .fixed(goodsWidth)),
+            TableColumn(language.pick("批次", "Lots"), width: .fixed(wide ? 14 : 7)),
+            TableColumn(language.pick("批准", "Approved"), width: .fixed(9), alignment: .right),
+            TableColumn(language.pick("状态", "State"), width: .fixed(language == .zh ? 6 : 10)),
+        ],
+        rows: tableRows,
+        selectedIndex: selected,
+        emptyText: language.pick(
+            "没有待发出或在途的批准分配。在审批群批准后出现在这里。", "No approved allocations to dispatch or deliver; approvals appear here.")
+    ).render(into: &buffer, area: area)
+}
+
+/// 仓库存储: the free units on hand by kind+spec, flowed into as many columns as fit.
+private func renderWarehouse(
+    _ rows: [WarehouseRow], language: Language, into buffer: inout CellBuffer, area: Rect
+) {
+    guard !area.isEmpty else { return }
+    let heading = language.pick(
+        "仓库存储：未分配的在库物资 \(rows.count) 种", "Warehouse storage: \(rows.count) kinds+specs on hand, unallocated")
+    buffer.put(heading, x: area.x, y: area.y, style: Style(role: .header, bold: true), maxWidth: area.width)
+    let columnWidth = 38
+    let perLine = max(1, (area.width + 2) / (columnWidth + 2))
+    let lines = area.height - 1
+    let capacity = perLine * lines
+    for (index, row) in rows.prefix(capacity).enumerated() {
+        var text = DisplayWidth.pad(
+            DisplayWidth.truncate(row.item.description, to: columnWidth - 13), to: columnWidth - 13, alignment: .left)
+        text += DisplayWidth.pad("\(row.free) \(row.unit)", to: 13, alignment: .right)
+        if index == capacity - 1 && rows.count > capacity {
+            text = language.pick("……另有 \(rows.count - capacity + 1) 种", "… \(rows.count - capacity + 1) more")
+        }
+        let x = area.x + (index % perLine) * (columnWidth + 2)
+        buffer.put(text, x: x, y: area.y + 1 + index / perLine, style: .role(.dim), maxWidth: columnWidth)
+    }
+}
+
+/// A route class's short name.
+private func routeName(_ route: RouteClass, _ language: Language) -> String {
+    switch route {
+    case .pointToPoint: language.pick("点对点", "direct")
+    case .shuttle: language.pick("邮政专车", "shuttle")
+    case .warehouse: language.pick("仓库存储", "store")
+    }
 }

@@ -34,27 +34,22 @@ enum ScreenRows {
             .sorted { ($0.decidedAt ?? $0.submittedAt, $0.id) < ($1.decidedAt ?? $1.submittedAt, $1.id) }
     }
 
-    /// Approved and dispatched allocations, grouped by route class, then by request.
-    static func routes(_ ledger: Ledger, filter: String) -> [(route: RouteClass, allocation: Allocation)] {
-        let order = Dictionary(uniqueKeysWithValues: RouteClass.allCases.enumerated().map { ($1, $0) })
-        return ledger.allocations
-            .filter { $0.status == .approved || $0.status == .dispatched }
-            .filter { allocation in
-                guard let request = ledger.requests[allocation.request] else { return false }
-                return matches(filter, request, ledger) || TextFilter.matches(filter, [allocation.lot.rawValue])
-            }
-            .map { (route: ledger.routeClass(of: $0), allocation: $0) }
-            .sorted {
-                (order[$0.route] ?? 0, $0.allocation.request, $0.allocation.id)
-                    < (order[$1.route] ?? 0, $1.allocation.request, $1.allocation.id)
-            }
+    /// The routes screen's rows: approved and dispatched request lines by route class.
+    static func routes(_ ledger: Ledger, filter: String) -> [RouteRow] {
+        RouteRow.rows(in: ledger, filter: filter)
     }
 
-    /// The journal, newest first, filtered by the event's text, actor and reason.
+    /// The journal, newest first, filtered by request id, lot id, actor, the event's text and reason.
     static func journal(_ state: AppState) -> [RecordedEvent] {
         let filter = state.filters[.journal] ?? ""
+        guard !filter.isEmpty else { return state.journal.reversed() }
         return state.journal.reversed().filter {
-            TextFilter.matches(filter, [$0.event.summary, $0.actor, $0.reason ?? ""])
+            TextFilter.matches(
+                filter,
+                [
+                    $0.event.requestID?.rawValue ?? "", $0.event.lotID?.rawValue ?? "", $0.actor, $0.event.summary,
+                    $0.reason ?? "",
+                ])
         }
     }
 
@@ -68,7 +63,8 @@ enum ScreenRows {
         case .group: return queue(ledger, filter: state.filter).count
         case .routes: return routes(ledger, filter: state.filter).count
         case .paperwork: return paperwork(ledger, filter: state.filter).count
-        case .dayEnd: return 0
+        case .dayEnd:
+            return DayEndReport(ledger: ledger, day: ledger.calendar.day(containing: state.now)).disclosure.count
         case .journal: return journal(state).count
         }
     }

@@ -79,6 +79,8 @@ private func submit(_ prompt: Prompt, state: inout AppState, ledger: Ledger) -> 
             state.status = .error(problem.message(language))
             return []
         }
+    case .received(let id):
+        return submitReceived(text, request: id, state: &state, ledger: ledger)
     case .returnReason(let id), .rejectReason(let id):
         guard !text.isEmpty else {
             state.status = .error(language.pick("请填写理由（必填）", "A reason is required"))

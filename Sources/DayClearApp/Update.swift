@@ -82,8 +82,9 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
                 reason: nil, events: [.paperworkCompleted(RequestReference(request: id))],
                 success: language.pick("\(id) 手续已补齐", "Paperwork complete for \(id)"))
         ]
-    case .dispatchSelected, .deliverSelected:
-        return moveGoods(command, state: &state, ledger: ledger)
+    case .dispatchSelected: return dispatchSelected(state: &state, ledger: ledger)
+    case .deliverSelected: return deliverSelected(state: &state, ledger: ledger)
+    case .deliverSelectedCounted: return askReceivedQuantities(state: &state, ledger: ledger)
     case .exportDayEnd:
         return [.exportDayEnd(ledger.calendar.day(containing: state.now))]
     }
@@ -105,7 +106,7 @@ private func move(by offset: Int, state: inout AppState, ledger: Ledger) {
 }
 
 /// Says there is nothing to act on.
-private func nothingSelected(_ state: inout AppState) -> [Effect] {
+func nothingSelected(_ state: inout AppState) -> [Effect] {
     state.status = .error(state.language.pick("没有选中的项目", "Nothing selected"))
     return []
 }
@@ -129,30 +130,4 @@ func approval(of request: Request, trimmed: [Int: Int], ledger: Ledger, language
         events: [.requestApproved(LineQuantities(request: request.id, quantities: quantities))],
         success: language.pick(
             "已批准 \(request.id)（共 \(total)），手续待补", "Approved \(request.id) (\(total) units); paperwork pending"))
-}
-
-/// Dispatch or deliver in full the request of the selected route row.
-private func moveGoods(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] {
-    let language = state.language
-    let rows = ScreenRows.routes(ledger, filter: state.filter)
-    guard rows.indices.contains(state.selectedRow),
-        let request = ledger.requests[rows[state.selectedRow].allocation.request]
-    else { return nothingSelected(&state) }
-    let reference = RequestReference(request: request.id)
-    if command == .dispatchSelected {
-        return [
-            .record(
-                reason: nil, events: [.requestDispatched(reference)],
-                success: language.pick("\(request.id) 已发出", "Dispatched \(request.id)"))
-        ]
-    }
-    var received: [Int: Int] = [:]
-    for line in request.lines {
-        received[line.number] = ledger.dispatchedQuantity(request.id, line: line.number)
-    }
-    return [
-        .record(
-            reason: nil, events: [.requestDelivered(LineQuantities(request: request.id, quantities: received))],
-            success: language.pick("\(request.id) 已全数送达", "Delivered \(request.id) in full"))
-    ]
 }

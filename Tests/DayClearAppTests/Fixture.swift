@@ -16,6 +16,13 @@ enum Fixture {
 
     /// The ledger folded from the fixture's events.
     static func ledger(proposing: Bool = true) throws -> Ledger {
+        var ledger = Ledger()
+        try ledger.apply(all: recorded(proposing: proposing))
+        return ledger
+    }
+
+    /// The fixture's events as the store records them: by wang, one second apart from `start`.
+    static func recorded(proposing: Bool = true) -> [RecordedEvent] {
         var events: [DomainEvent] = [
             .calendarConfigured(CalendarSettings(timeZoneIdentifier: "Asia/Shanghai", cutoffMinutes: 16 * 60)),
             .recipientRegistered(
@@ -58,14 +65,11 @@ enum Fixture {
                 .allocationProposed(AllocationProposal(request: "R-0001", line: 2, lot: "L-0003", quantity: 300)),
             ]
         }
-        var ledger = Ledger()
-        try ledger.apply(
-            all: events.enumerated().map { index, event in
-                RecordedEvent(
-                    sequence: Int64(index + 1), time: start.addingTimeInterval(Double(index)), actor: "wang",
-                    reason: nil, event: event)
-            })
-        return ledger
+        return events.enumerated().map { index, event in
+            RecordedEvent(
+                sequence: Int64(index + 1), time: start.addingTimeInterval(Double(index)), actor: "wang", reason: nil,
+                event: event)
+        }
     }
 
     /// A fresh state for an approver, at `now`.

@@ -1,0 +1,70 @@
+import DayClearCore
+import TerminalUI
+import Testing
+
+@testable import DayClearApp
+
+/// The journal: newest first, narrowed with `/` by request, lot or user.
+@Suite struct JournalTests {
+    func press(_ keys: [Key], _ state: inout AppState, _ ledger: Ledger) -> [Effect] {
+        keys.flatMap { update(&state, key: $0, ledger: ledger) }
+    }
+
+    /// The sequence numbers shown after filtering the journal with `text`.
+    func filtered(_ text: String) throws -> [Int64] {
+        var state = Fixture.movedState()
+        let ledger = try Fixture.movedLedger()
+        _ = press([.character("6"), .character("/")] + text.map(Key.character) + [.enter], &state, ledger)
+        #expect(state.filter == text)
+        return ScreenRows.journal(state).map(\.sequence)
+    }
+
+    @Test func newestFirst() {
+        let state = Fixture.movedState()
+        let sequences = ScreenRows.journal(state).map(\.sequence)
+        #expect(sequences == sequences.sorted(by: >))
+        #expect(sequences.count == state.journal.count)
+    }
+
+    @Test func filterByRequest() throws {
+        let events = Fixture.movedRecorded()
+        let expected = events.filter { $0.event.requestID == "R-0001" }.map(\.sequence).reversed()
+        #expect(expected.count == 5)
+        #expect(try filtered("r-0001") == Array(expected))
+    }
+
+    @Test func filterByLot() throws {
+        let events = Fixture.movedRecorded()
+        let expected = events.filter { $0.event.lotID == "L-0003" }.map(\.sequence).reversed()
+        #expect(expected.count == 2)
+        #expect(try filtered("L-0003") == Array(expected))
+    }
+
+    @Test func filterByUser() throws {
+        let events = Fixture.movedRecorded()
+        let expected = events.filter { $0.actor == "zhao" }.map(\.sequence).reversed()
+        #expect(try filtered("zhao") == Array(expected))
+    }
+
+    @Test func filterByReason() throws {
+        let rows = try filtered("重复")
+        #expect(rows.count == 1)
+    }
+
+    @Test func newEventsAppearAtTheTop() throws {
+        var state = Fixture.movedState()
+        state.screen = .journal
+        let next = RecordedEvent(
+            sequence: Int64(state.journal.count + 1), time: Fixture.now, actor: "li", reason: nil,
+            event: .paperworkCompleted(RequestReference(request: "R-0001")))
+        state.journal.append(next)
+        #expect(ScreenRows.journal(state).first == next)
+    }
+
+    @Test func jAndKMoveThroughTheJournal() throws {
+        var state = Fixture.movedState()
+        let ledger = try Fixture.movedLedger()
+        _ = press([.character("6"), .character("j"), .character("j"), .character("k")], &state, ledger)
+        #expect(state.selection[.journal] == 1)
+    }
+}
