@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import DayClearCore
+
+/// SplitMix64: a small seeded generator, so every failing case can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A random day: recipients in every tier, lots arrived, expected, directed or expiring,
+/// requests with one to three lines and various needed-by times.
+private func randomFixture(seed: UInt64) throws -> Fixture {
+    var random = SeededGenerator(seed: seed)
+    var f = try Fixture()
+    let recipients: [RecipientID] = Units.all + (0..<8).map { RecipientID("X\($0)") }
+    for (index, id) in recipients.dropFirst(4).enumerated() {
+        try f.addRecipient(id, Tier.allCases[index % 4])
+    }
+    let evening = Clock.at(2026, 2, 10, 17, 30)
+    for number in 0..<Int.random(in: 2...12, using: &random) {
+        let item = Items.all.randomElement(using: &random) ?? Items.gownL
+        let status: Lot.Status =
+            Bool.random(using: &random)
+            ? .arrived(at: evening) : .expected(eta: Clock.at(2026, 2, 11, Int.random(in: 6...15, using: &random)))
+        let directed = Int.random(in: 0..<4, using: &random) == 0 ? recipients.randomElement(using: &random) : nil
+        let expiry =
+            Int.random(in: 0..<3, using: &random) == 0 ? Clock.at(2026, 3, Int.random(in: 1...28, using: &random)) : nil
+        try f.registerLot(
+            LotID("P-\(number)"), item, quantity: Int.random(in: 1...600, using: &random),
+            packSize: [1, 5, 10, 20, 50].randomElement(using: &random) ?? 1, status: status, expiry: expiry,
+            designatedRecipient: directed)
+    }
+    for number in 0..<Int.random(in: 1...25, using: &random) {
+        let items = Items.all.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
+        let neededBy = Clock.at(2026, 2, 11, Int.random(in: 5...20, using: &random))
+        try f.submit(
+            RequestID("Q-\(number)"), for: recipients.randomElement(using: &random) ?? Units.district,
+            items.map { ($0, Int.random(in: 1...400, using: &random)) }, neededBy: neededBy)
+    }
+    if Bool.random(using: &random), let first = f.ledger.requests.values.min(by: { $0.id < $1.id }),
+        let line = first.lines.first,
+        let lot = f.ledger.lots.values.sorted(by: { $0.id < $1.id }).first(where: {
+            $0.item == line.item && $0.designatedRecipient == nil && $0.eta.map { $0 <= first.neededBy } ?? true
+        })
+    {
+        try f.propose(first.id, line: line.number, from: lot.id, min(lot.free, line.quantity, 7))
+    }
+    return f
+}
+
+/// Whether `lot` could serve `line` at all: same kind+spec, earmark, ETA, expiry.
+private func eligible(_ lot: Lot, for line: PlannedLine, ledger: Ledger, now: Date) -> Bool {
+    guard lot.item == line.item, let request = ledger.requests[line.request] else { return false }
+    if let owner = lot.designatedRecipient, owner != line.recipient { return false }
+    if let eta = lot.eta, eta > request.neededBy { return false }
+    if let expiry = lot.expiry, expiry <= now { return false }
+    return true
+}
+
+@Suite("Planner: properties over seeded random days")
+struct PlannerPropertyTests {
+    static let seeds: [UInt64] = Array(1...150)
+    static let day = CivilDate(year: 2026, month: 2, day: 11)
+
+    @Test(
+        "every rule: all events accepted, nothing over-allocated, earmarks honoured, nothing left that fits a gap",
+        arguments: PlanningRule.allCases)
+    func soundAndMaximal(rule: PlanningRule) throws {
+        for seed in Self.seeds {
+            var f = try randomFixture(seed: seed)
+            let before = f.ledger
+            let plan = try f.planAndApply(rule, day: Self.day)
+            for allocation in plan.allocations {
+                let lot = try #require(before.lots[allocation.lot])
+                let line = try #require(
+                    plan.lines.first { $0.request == allocation.request && $0.line == allocation.line })
+                #expect(eligible(lot, for: line, ledger: before, now: f.now), "seed \(seed)")
+            }
+            let listed = Set(DayLists(ledger: f.ledger, day: Self.day, now: f.now).stock.map(\.lot))
+            for line in plan.lines {
+                #expect(line.shortfall >= 0, "seed \(seed)")
+                let proposed = f.ledger.proposedQuantity(line.request, line: line.line)
+                #expect(proposed == line.alreadyProposed + line.planned, "seed \(seed)")
+                guard line.shortfall > 0 else { continue }
+                let open = f.ledger.lots.values.filter { lot in
+                    lot.free > 0 && listed.contains(lot.id) && eligible(lot, for: line, ledger: f.ledger, now: f.now)
+                }
+                #expect(open.isEmpty, "seed \(seed): \(line.request) short while \(open.map(\.id)) has free units")
+            }
+            for lot in f.ledger.lots.values { #expect(lot.free >= 0, "seed \(seed)") }
+        }
+    }
+
+    @Test("default rule: a lower tier gets an open lot only when every higher tier that could take it is served")
+    func tiersFirst() throws {
+        for seed in Self.seeds {
+            var f = try randomFixture(seed: seed)
+            let before = f.ledger
+            let plan = try f.planAndApply(.default, day: Self.day)
+            for allocation in plan.allocations where allocation.explanation.source == .general {
+                let lot = try #require(before.lots[allocation.lot])
+                let starved = plan.lines.filter {
+                    $0.tier < allocation.explanation.tier && $0.shortfall > 0
+                        && eligible(lot, for: $0, ledger: before, now: f.now)
+                }
+                #expect(starved.isEmpty, "seed \(seed): \(allocation.lot) went to tier \(allocation.explanation.tier)")
+            }
+        }
+    }
+
+    @Test("default rule: each award is within one pack of its exact share, unless its pool ran short of room")
+    func withinOnePack() throws {
+        for seed in Self.seeds {
+            let f = try randomFixture(seed: seed)
+            let plan = Planner().plan(ledger: f.ledger, day: Self.day, now: f.now)
+            for allocation in plan.allocations {
+                let explanation = allocation.explanation
+                #expect(
+                    abs(Double(explanation.awarded) - explanation.exactShare) <= Double(explanation.packSize) + 1e-6,
+                    "seed \(seed) \(allocation.request)")
+            }
+        }
+    }
+
+    @Test("the same ledger gives the same plan")
+    func deterministic() throws {
+        for seed in Self.seeds.prefix(20) {
+            let f = try randomFixture(seed: seed)
+            for rule in PlanningRule.allCases {
+                let one = Planner(rule: rule).plan(ledger: f.ledger, day: Self.day, now: f.now)
+                let two = Planner(rule: rule).plan(ledger: f.ledger, day: Self.day, now: f.now)
+                #expect(one == two, "seed \(seed)")
+            }
+        }
+    }
+}
