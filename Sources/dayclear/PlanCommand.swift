@@ -1,0 +1,170 @@
+import ArgumentParser
+import DayClearCore
+import DayClearStore
+import Foundation
+import TerminalUI
+
+extension PlanningRule: ExpressibleByArgument {}
+
+/// `dayclear plan`: the planner's proposal (分配建议), shown or recorded.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Propose an allocation of the day's available and expected goods across open requests.",
+        discussion: """
+            Rules: default (directed lots first, strict tiers, pro-rata within a tier in whole packs), \
+            pro-rata, equal (constrained equal awards), strict (tier, then needed-by, first come first served). \
+            Without --apply the proposal is only shown; with --apply it is recorded as the task force's proposal.
+            """)
+
+    @OptionGroup var data: DataOptions
+    @Option(help: "The operational day (YYYY-MM-DD); default: the current one.") var day: String?
+    @Option(help: "default, pro-rata, equal or strict.") var rule: PlanningRule = .default
+    @Flag(help: "Record the proposal.") var apply = false
+    @Flag(help: "Explain each quantity (tier, share, rounding, shortfall).") var explain = false
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let store = try data.open()
+        let now = Date()
+        let planner = Planner(rule: rule)
+        var plan: Plan?
+        var recorded: [RecordedEvent] = []
+        if apply {
+            recorded = try store.perform(reason: "planner: \(rule.englishName)") { ledger in
+                let made = planner.plan(ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now)
+                plan = made
+                return made.events
+            }
+        } else {
+            let ledger = store.ledger
+            plan = planner.plan(ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now)
+        }
+        guard let plan else { return }
+        switch format {
+        case .table: printTable(plan, recorded: recorded)
+        case .csv: FileHandle.standardOutput.write(csv(plan))
+        case .json: FileHandle.standardOutput.write(try json(plan, recorded: recorded) + Data("\n".utf8))
+        }
+    }
+
+    private func printTable(_ plan: Plan, recorded: [RecordedEvent]) {
+        print("分配建议 Proposed allocation — \(plan.day), \(rule.chineseName) \(rule.englishName)")
+        let rows = plan.allocations.map { allocation in
+            [
+                allocation.request.rawValue, "\(allocation.line)", allocation.explanation.tier.chineseName,
+                allocation.lot.rawValue, "\(allocation.quantity)",
+                allocation.explanation.source == .directed ? "定向" : "", "\(allocation.explanation.shortfall)",
+            ]
+        }
+        print(
+            renderColumns(
+                ["申请编号", "行", "优先级", "批次号", "数量", "定向", "缺口"], rows,
+                numeric: [false, true, false, false, true, false, true]))
+        if explain {
+            for allocation in plan.allocations {
+                print("\(allocation.request) 行 line \(allocation.line) ← \(allocation.lot) \(allocation.quantity):")
+                print("  \(allocation.explanation.chinese)")
+                print("  \(allocation.explanation.english)")
+            }
+        }
+        let short = plan.shortfalls
+        if !short.isEmpty {
+            print("\n缺口 Shortfalls")
+            print(
+                renderColumns(
+                    ["申请编号", "行", "物资", "申请", "已建议", "本次", "缺口"],
+                    short.map {
+                        [
+                            $0.request.rawValue, "\($0.line)", $0.item.description, "\($0.asked)",
+                            "\($0.alreadyProposed)", "\($0.planned)", "\($0.shortfall)",
+                        ]
+                    }, numeric: [false, true, false, true, true, true, true]))
+        }
+        let units = plan.allocations.reduce(0) { $0 + $1.quantity }
+        if apply {
+            let span = [recorded.first, recorded.last].compactMap { $0.map { "\($0.sequence)" } }
+            let events = span.isEmpty ? "no events" : "events " + Array(Set(span)).sorted().joined(separator: "–")
+            print("\n已记录 Recorded \(plan.allocations.count) allocations, \(units) units (\(events))")
+        } else {
+            print("\n未记录 Not recorded: \(plan.allocations.count) allocations, \(units) units; run with --apply")
+        }
+    }
+
+    private func csv(_ plan: Plan) -> Data {
+        CSVWriter.encode(
+            header: ["request_id", "line", "lot_id", "quantity", "tier", "source", "exact_share", "shortfall"],
+            rows: plan.allocations.map {
+                [
+                    $0.request.rawValue, "\($0.line)", $0.lot.rawValue, "\($0.quantity)",
+                    "\($0.explanation.tier.rawValue)", $0.explanation.source.rawValue,
+                    String(format: "%.2f", $0.explanation.exactShare), "\($0.explanation.shortfall)",
+                ]
+            })
+    }
+
+    private func json(_ plan: Plan, recorded: [RecordedEvent]) throws -> Data {
+        let document = PlanDocument(
+            day: plan.day.description, rule: plan.rule.rawValue, applied: apply,
+            events: recorded.map(\.sequence),
+            allocations: plan.allocations.map {
+                .init(
+                    requestId: $0.request.rawValue, line: $0.line, lotId: $0.lot.rawValue, quantity: $0.quantity,
+                    explanation: $0.explanation, chinese: $0.explanation.chinese, english: $0.explanation.english)
+            },
+            shortfalls: plan.shortfalls.map {
+                .init(
+                    requestId: $0.request.rawValue, line: $0.line, kind: $0.item.kind, spec: $0.item.spec,
+                    asked: $0.asked, alreadyProposed: $0.alreadyProposed, planned: $0.planned,
+                    shortfall: $0.shortfall)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(document)
+    }
+}
+
+/// The JSON shape of `plan --format json`.
+private struct PlanDocument: Encodable {
+    struct Row: Encodable {
+        var requestId: String
+        var line: Int
+        var lotId: String
+        var quantity: Int
+        var explanation: PlanExplanation
+        var chinese: String
+        var english: String
+    }
+
+    struct Short: Encodable {
+        var requestId: String
+        var line: Int
+        var kind: String
+        var spec: String
+        var asked: Int
+        var alreadyProposed: Int
+        var planned: Int
+        var shortfall: Int
+    }
+
+    var day: String
+    var rule: String
+    var applied: Bool
+    var events: [Int64]
+    var allocations: [Row]
+    var shortfalls: [Short]
+}
+
+/// Aligns columns by display width, numbers to the right.
+private func renderColumns(_ header: [String], _ rows: [[String]], numeric: [Bool]) -> String {
+    let widths = header.indices.map { index in
+        ([header[index]] + rows.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+        cells.indices.map { index in
+            DisplayWidth.pad(cells[index], to: widths[index], alignment: numeric[index] ? .right : .left)
+        }.joined(separator: "  ")
+    }
+    return ([line(header)] + rows.map(line)).joined(separator: "\n")
+}
