@@ -83,8 +83,11 @@ struct PlanCommand: ParsableCommand {
         }
         let units = plan.allocations.reduce(0) { $0 + $1.quantity }
         if apply {
-            let span = [recorded.first, recorded.last].compactMap { $0.map { "\($0.sequence)" } }
-            let events = span.isEmpty ? "no events" : "events " + Array(Set(span)).sorted().joined(separator: "–")
+            let events =
+                switch (recorded.first?.sequence, recorded.last?.sequence) {
+                case (let first?, let last?): first == last ? "event \(first)" : "events \(first)–\(last)"
+                default: "no events"
+                }
             print("\n已记录 Recorded \(plan.allocations.count) allocations, \(units) units (\(events))")
         } else {
             print("\n未记录 Not recorded: \(plan.allocations.count) allocations, \(units) units; run with --apply")
