@@ -67,6 +67,12 @@ public struct OperationalCalendar: Equatable, Sendable {
             parts.minute ?? 0)
     }
 
+    /// Minutes after local midnight of an instant.
+    public func minuteOfDay(_ instant: Date) -> Int {
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    }
+
     /// `HH:MM` of the cutoff.
     public var cutoffText: String {
         String(format: "%02d:%02d", cutoffMinutes / 60, cutoffMinutes % 60)

@@ -10,7 +10,8 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             The sample day's times are moved so that now is half an hour before its cutoff, when the \
             approval group is busiest: the day's goods have arrived, tomorrow's are expected, and the \
-            last requests came in minutes ago.
+            last requests came in minutes ago. The demo's cutoff moves with the sample (it is half an \
+            hour from now), so the sample day is today's operational day.
             """)
 
     /// The operational day the files in SampleData/ describe (see SampleData/README.md).
@@ -30,9 +31,11 @@ struct DemoCommand: ParsableCommand {
         let calendar = OperationalCalendar(timeZone: TimeZone(identifier: Self.sampleTimeZone) ?? .current)
         let anchor = calendar.startOfDate(Self.sampleDay).addingTimeInterval(Double(Self.sampleMinuteOfNow) * 60)
         let shift = (Date().timeIntervalSince(anchor) / 60).rounded(.down) * 60
+        // The sample's cutoff moves with it, so the sample day is exactly today's operational day.
+        let cutoff = calendar.minuteOfDay(calendar.cutoff(on: Self.sampleDay).addingTimeInterval(shift))
         let store = try directory.initialise(
             actor: currentUserName(),
-            calendar: CalendarSettings(timeZoneIdentifier: Self.sampleTimeZone, cutoffMinutes: calendar.cutoffMinutes))
+            calendar: CalendarSettings(timeZoneIdentifier: Self.sampleTimeZone, cutoffMinutes: cutoff))
         let folder = try sampleFolder()
         for kind in ImportKind.allCases {
             let path = folder.appendingPathComponent("\(kind.rawValue).csv").path
