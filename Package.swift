@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the allocation planner on generated instances (see Benchmarks/); not part of `swift test`.
+        .executableTarget(name: "dayclear-bench-planner", dependencies: ["DayClearCore"], path: "Benchmarks/Planner"),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

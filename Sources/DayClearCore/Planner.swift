@@ -33,18 +33,20 @@ public struct Planner: Sendable {
         input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome], day: CivilDate
     ) -> Plan {
         let demands = input.demands
-        var outcomeByKey: [OutcomeKey: PlanningPool.Outcome] = [:]
-        for outcome in outcomes {
-            outcomeByKey[OutcomeKey(demand: outcome.demand, source: outcome.source)] = outcome
+        // Each line's outcome from its directed pool and from its open pool.
+        var directed = Array(repeating: -1, count: demands.count)
+        var general = Array(repeating: -1, count: demands.count)
+        for (index, outcome) in outcomes.enumerated() {
+            if outcome.source == .directed { directed[outcome.demand] = index } else { general[outcome.demand] = index }
         }
         let ordered = pieces.sorted { lhs, rhs in
-            let left = demands[lhs.demand]
-            let right = demands[rhs.demand]
-            return (left.tier, left.tieRank, lhs.order) < (right.tier, right.tieRank, rhs.order)
+            (demands[lhs.demand].tier, demands[lhs.demand].tieRank, lhs.order)
+                < (demands[rhs.demand].tier, demands[rhs.demand].tieRank, rhs.order)
         }
         let allocations = ordered.map { piece -> PlannedAllocation in
             let demand = demands[piece.demand]
-            let outcome = outcomeByKey[OutcomeKey(demand: piece.demand, source: piece.source)]
+            let position = piece.source == .directed ? directed[piece.demand] : general[piece.demand]
+            let outcome = position >= 0 ? outcomes[position] : nil
             let explanation = PlanExplanation(
                 rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
                 alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
@@ -55,17 +57,16 @@ public struct Planner: Sendable {
                 request: demand.request, line: demand.line, lot: input.supplies[piece.supply].id,
                 quantity: piece.quantity, explanation: explanation)
         }
-        let lines = demands.sorted { ($0.tier, $0.tieRank) < ($1.tier, $1.tieRank) }.map { demand in
-            PlannedLine(
-                request: demand.request, line: demand.line, item: demand.item, recipient: demand.recipient,
-                tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
-                planned: demand.asked - demand.alreadyProposed - demand.need)
+        let lines = demands.indices.sorted {
+            (demands[$0].tier, demands[$0].tieRank) < (demands[$1].tier, demands[$1].tieRank)
+        }.map { index in
+            let demand = demands[index]
+            return
+                PlannedLine(
+                    request: demand.request, line: demand.line, item: demand.item, recipient: demand.recipient,
+                    tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
+                    planned: demand.asked - demand.alreadyProposed - demand.need)
         }
         return Plan(rule: rule, day: day, allocations: allocations, lines: lines)
-    }
-
-    private struct OutcomeKey: Hashable {
-        var demand: Int
-        var source: PlanExplanation.Source
     }
 }

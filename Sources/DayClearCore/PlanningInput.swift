@@ -15,6 +15,10 @@ struct Demand {
     var need: Int
     /// Position in the tie order: earliest needed-by, then request id, then line.
     var tieRank = 0
+    /// The arrival class of the line in the pool being planned.
+    var poolClass = 0
+    /// Units awarded from the pool being planned.
+    var award = 0
 }
 
 /// A lot the planner may draw on.
@@ -62,7 +66,11 @@ struct PlanningInput {
                     id: lot.id, item: lot.item, packSize: max(1, lot.packSize),
                     designatedRecipient: lot.designatedRecipient, eta: lot.eta, expiry: lot.expiry, free: lot.free))
         }
-        for request in ledger.requests.values where request.state.awaitsDecision && request.submittedAt < end {
+        // Requests in id order, so a stable sort by needed-by breaks ties by request id, then line.
+        let open = ledger.requests.values.filter { $0.state.awaitsDecision && $0.submittedAt < end }
+        let byID = open.map { NaturalOrder($0.id.rawValue) }
+        for position in open.indices.sorted(by: { byID[$0] < byID[$1] }) {
+            let request = open[position]
             let tier = ledger.recipients[request.recipient]?.tier ?? .community
             for line in request.lines {
                 let already = request.state == .proposed ? ledger.proposedQuantity(request.id, line: line.number) : 0
@@ -74,13 +82,8 @@ struct PlanningInput {
                         asked: line.quantity, alreadyProposed: already, need: line.quantity - already))
             }
         }
-        let order = demands.indices.sorted { lhs, rhs in
-            let left = demands[lhs]
-            let right = demands[rhs]
-            if left.neededBy != right.neededBy { return left.neededBy < right.neededBy }
-            if left.request != right.request { return left.request < right.request }
-            return left.line < right.line
-        }
+        let neededBy = demands.map(\.neededBy)
+        let order = demands.indices.sorted { (neededBy[$0], $0) < (neededBy[$1], $1) }
         for (rank, index) in order.enumerated() { demands[index].tieRank = rank }
     }
 

@@ -34,20 +34,21 @@ enum PlanningPool {
         let capacity = PrefixCapacity(supplyByClass: byClass)
         let lines = pool.demands.filter { demands[$0].need > 0 }
         // A line may take lots expected no later than its needed-by time.
-        var demandClass: [Int: Int] = [:]
-        for index in lines { demandClass[index] = upperBound(etas, demands[index].neededBy) }
+        for index in lines {
+            demands[index].poolClass = upperBound(etas, demands[index].neededBy)
+            demands[index].award = 0
+        }
         let pack = packSize(of: pool.supplies.map { supplies[$0].packSize })
 
-        var awards: [Int: Int] = [:]
         var outcomes: [Outcome] = []
         var sharing = Sharing(
-            capacity: capacity, classOf: demandClass, pack: pack, source: pool.source, rule: rule)
+            capacity: capacity, pack: pack, source: pool.source, rule: rule)
         for group in groups(of: lines, rule: rule, demands: demands) {
-            sharing.share(group, demands: &demands, awards: &awards, outcomes: &outcomes)
+            sharing.share(group, demands: &demands, outcomes: &outcomes)
         }
 
         let pieces = assign(
-            awards: awards, classOf: demandClass, pool: pool, supplyClass: supplyClass, demands: &demands,
+            lines, pool: pool, supplyClass: supplyClass, demands: &demands,
             supplies: &supplies)
         return (pieces, outcomes)
     }
@@ -72,10 +73,8 @@ enum PlanningPool {
             return [lines.sorted { demands[$0].tieRank < demands[$1].tieRank }]
         case .strictPriority:
             let sorted = lines.sorted { lhs, rhs in
-                let left = demands[lhs]
-                let right = demands[rhs]
-                return (left.tier, left.neededBy, left.submittedAt, left.tieRank)
-                    < (right.tier, right.neededBy, right.submittedAt, right.tieRank)
+                (demands[lhs].tier, demands[lhs].neededBy, demands[lhs].submittedAt, demands[lhs].tieRank)
+                    < (demands[rhs].tier, demands[rhs].neededBy, demands[rhs].submittedAt, demands[rhs].tieRank)
             }
             return [sorted]
         }
@@ -83,14 +82,12 @@ enum PlanningPool {
 
     /// Gives the awarded units lots: most constrained lines first, earliest expiry first.
     private static func assign(
-        awards: [Int: Int], classOf: [Int: Int], pool: PoolSpec, supplyClass: [Int], demands: inout [Demand],
+        _ candidates: [Int], pool: PoolSpec, supplyClass: [Int], demands: inout [Demand],
         supplies: inout [Supply]
     ) -> [Piece] {
-        let lines = awards.keys.filter { (awards[$0] ?? 0) > 0 }.sorted { lhs, rhs in
-            let left = (classOf[lhs] ?? 0, demands[lhs].tier, demands[lhs].tieRank)
-            let right = (classOf[rhs] ?? 0, demands[rhs].tier, demands[rhs].tieRank)
-            return left < right
-        }
+        let awarded = candidates.filter { demands[$0].award > 0 }
+        let keys = awarded.map { (demands[$0].poolClass, demands[$0].tier, demands[$0].tieRank) }
+        let lines = awarded.indices.sorted { keys[$0] < keys[$1] }.map { awarded[$0] }
         let lots = zip(pool.supplies, supplyClass).sorted { $0.1 < $1.1 }
         // Open lots, the earliest expiry last so it is taken with popLast.
         var open: [Int] = []
@@ -100,7 +97,7 @@ enum PlanningPool {
             (supplies[index].expiry ?? .distantFuture, supplies[index].eta ?? .distantPast, supplies[index].id)
         }
         for line in lines {
-            let lineClass = classOf[line] ?? 0
+            let lineClass = demands[line].poolClass
             while nextLot < lots.count, lots[nextLot].1 <= lineClass {
                 let index = lots[nextLot].0
                 let key = pickKey(index)
@@ -108,7 +105,7 @@ enum PlanningPool {
                 open.insert(index, at: position)
                 nextLot += 1
             }
-            var wanted = awards[line] ?? 0
+            var wanted = demands[line].award
             while wanted > 0, let lot = open.last {
                 let taken = min(wanted, supplies[lot].free)
                 if taken > 0 {

@@ -4,19 +4,17 @@ import Foundation
 /// every prefix of arrival classes within supply.
 struct Sharing {
     var capacity: PrefixCapacity
-    /// Each line's arrival class in this pool.
-    var classOf: [Int: Int]
     var pack: Int
     var source: PlanExplanation.Source
     var rule: PlanningRule
 
     /// Awards units to the lines of `group` (given in tie order).
     mutating func share(
-        _ group: [Int], demands: inout [Demand], awards: inout [Int: Int], outcomes: inout [PlanningPool.Outcome]
+        _ group: [Int], demands: inout [Demand], outcomes: inout [PlanningPool.Outcome]
     ) {
         if rule == .strictPriority {
             for line in group {
-                let given = fill(line, demands: &demands, awards: &awards)
+                let given = fill(line, demands: &demands)
                 guard given > 0 else { continue }
                 outcomes.append(
                     PlanningPool.Outcome(
@@ -34,7 +32,7 @@ struct Sharing {
         }
         var given = Array(repeating: 0, count: group.count)
         for position in group.indices {
-            given[position] = grant(base[position], to: group[position], demands: &demands, awards: &awards)
+            given[position] = grant(base[position], to: group[position], demands: &demands)
         }
         // Largest remainder: one more pack (or the last partial one) while the exact total lasts.
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
@@ -44,13 +42,13 @@ struct Sharing {
             remainders[lhs] != remainders[rhs] ? remainders[lhs] > remainders[rhs] : lhs < rhs
         }
         for position in byRemainder where remaining > 0 && shares[position] > Double(base[position]) + 1e-9 {
-            let extra = grant(min(pack, remaining), to: group[position], demands: &demands, awards: &awards)
+            let extra = grant(min(pack, remaining), to: group[position], demands: &demands)
             given[position] += extra
             remaining -= extra
         }
         // Whatever rounding could not place goes to the first lines with room, so the group's total is maximal.
         for position in group.indices {
-            given[position] += fill(group[position], demands: &demands, awards: &awards)
+            given[position] += fill(group[position], demands: &demands)
         }
         for position in group.indices where given[position] > 0 {
             let exact = shares[position]
@@ -70,20 +68,20 @@ struct Sharing {
     }
 
     /// Gives a line as much of its need as the pool still allows.
-    private mutating func fill(_ line: Int, demands: inout [Demand], awards: inout [Int: Int]) -> Int {
-        grant(demands[line].need, to: line, demands: &demands, awards: &awards)
+    private mutating func fill(_ line: Int, demands: inout [Demand]) -> Int {
+        grant(demands[line].need, to: line, demands: &demands)
     }
 
     /// Gives up to `units` to a line, within its need and the room of its prefixes.
-    private mutating func grant(_ units: Int, to line: Int, demands: inout [Demand], awards: inout [Int: Int])
+    private mutating func grant(_ units: Int, to line: Int, demands: inout [Demand])
         -> Int
     {
-        let lineClass = classOf[line] ?? 0
+        let lineClass = demands[line].poolClass
         let given = min(units, demands[line].need, capacity.room(from: lineClass))
         guard given > 0 else { return 0 }
         capacity.award(given, to: lineClass)
         demands[line].need -= given
-        awards[line, default: 0] += given
+        demands[line].award += given
         return given
     }
 
@@ -95,7 +93,7 @@ struct Sharing {
         var ratios = Array(repeating: 0.0, count: group.count)
         var slack = capacity.slack
         let needs = group.map { Double(demands[$0].need) }
-        let classes = group.map { classOf[$0] ?? 0 }
+        let classes = group.map { demands[$0].poolClass }
         var active = Array(group.indices)
         while !active.isEmpty {
             func prefixUse(_ lambda: Double) -> [Double] {

@@ -1,0 +1,144 @@
+import DayClearCore
+import Foundation
+
+/// Times the allocation planner on the instances `generate_instances.py` writes.
+///
+/// Usage: dayclear-bench-planner INSTANCE.json… — prints one JSON object per
+/// instance: its size, the planner's best and median time, the units and the
+/// tier-weighted units planned, and whether `Ledger.apply` accepted every event.
+
+struct Instance: Decodable {
+    struct Item: Decodable {
+        var kind: String
+        var spec: String
+        var unit: String
+    }
+
+    struct Recipient: Decodable {
+        var id: String
+        var tier: Int
+    }
+
+    struct Lot: Decodable {
+        var id: String
+        var item: Int
+        var quantity: Int
+        var packSize: Int
+        var eta: Double?
+        var expiry: Double?
+        var designated: String?
+    }
+
+    struct Request: Decodable {
+        var id: String
+        var recipient: String
+        var submittedAt: Double
+        var neededBy: Double
+        var lines: [[Int]]
+    }
+
+    var name: String
+    var day: String
+    var timeZone: String
+    var cutoffMinutes: Int
+    var now: Double
+    var arrivedAt: Double
+    var items: [Item]
+    var recipients: [Recipient]
+    var lots: [Lot]
+    var requests: [Request]
+}
+
+enum BenchError: Error {
+    case invalid(String)
+}
+
+/// The ledger the instance describes, built through `Ledger.apply` like a real day.
+func ledger(of instance: Instance) throws -> Ledger {
+    var ledger = Ledger()
+    let now = Date(timeIntervalSince1970: instance.now)
+    func record(_ event: DomainEvent) throws {
+        try ledger.apply(
+            RecordedEvent(sequence: ledger.lastSequence + 1, time: now, actor: "bench", reason: nil, event: event))
+    }
+    let items = instance.items.map { ItemKey(kind: $0.kind, spec: $0.spec) }
+    try record(
+        .calendarConfigured(
+            CalendarSettings(timeZoneIdentifier: instance.timeZone, cutoffMinutes: instance.cutoffMinutes)))
+    for recipient in instance.recipients {
+        guard let tier = Tier(rawValue: recipient.tier) else { throw BenchError.invalid("tier \(recipient.tier)") }
+        try record(
+            .recipientRegistered(
+                Recipient(
+                    id: RecipientID(recipient.id), name: recipient.id, tier: tier, latitude: 30.27,
+                    longitude: 120.15, contact: "")))
+    }
+    for lot in instance.lots {
+        let status: DayClearCore.Lot.Status =
+            lot.eta.map { .expected(eta: Date(timeIntervalSince1970: $0)) }
+            ?? .arrived(at: Date(timeIntervalSince1970: instance.arrivedAt))
+        try record(
+            .lotRegistered(
+                LotRegistration(
+                    id: LotID(lot.id), item: items[lot.item], unit: instance.items[lot.item].unit,
+                    quantity: lot.quantity, packSize: lot.packSize, donor: "bench", status: status,
+                    expiry: lot.expiry.map { Date(timeIntervalSince1970: $0) },
+                    designatedRecipient: lot.designated.map { RecipientID($0) })))
+    }
+    for request in instance.requests {
+        let lines = request.lines.enumerated().map { index, pair in
+            RequestLine(number: index + 1, item: items[pair[0]], unit: instance.items[pair[0]].unit, quantity: pair[1])
+        }
+        try record(
+            .requestSubmitted(
+                RequestSubmission(
+                    id: RequestID(request.id), recipient: RecipientID(request.recipient),
+                    neededBy: Date(timeIntervalSince1970: request.neededBy),
+                    submittedAt: Date(timeIntervalSince1970: request.submittedAt), lines: lines)))
+    }
+    return ledger
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    let parts = duration.components
+    return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
+}
+
+let decoder = JSONDecoder()
+decoder.keyDecodingStrategy = .convertFromSnakeCase
+let clock = ContinuousClock()
+for path in CommandLine.arguments.dropFirst() {
+    let instance = try decoder.decode(Instance.self, from: try Data(contentsOf: URL(fileURLWithPath: path)))
+    let built = try ledger(of: instance)
+    guard let day = CivilDate(instance.day) else { throw BenchError.invalid("day \(instance.day)") }
+    let now = Date(timeIntervalSince1970: instance.now)
+    let planner = Planner(rule: .default)
+    var times: [Double] = []
+    var plan = planner.plan(ledger: built, day: day, now: now)
+    for _ in 0..<5 {
+        let start = clock.now
+        plan = planner.plan(ledger: built, day: day, now: now)
+        times.append(milliseconds(clock.now - start))
+    }
+    times.sort()
+    var applied = built
+    var accepted = true
+    do {
+        try applied.apply(
+            all: plan.events.enumerated().map { offset, event in
+                RecordedEvent(
+                    sequence: built.lastSequence + Int64(offset) + 1, time: now, actor: "planner",
+                    reason: "planner: default rule", event: event)
+            })
+    } catch {
+        accepted = false
+    }
+    let result: [String: Any] = [
+        "instance": instance.name, "lots": instance.lots.count, "requests": instance.requests.count,
+        "lines": plan.lines.count, "allocations": plan.allocations.count,
+        "units": plan.allocations.reduce(0) { $0 + $1.quantity }, "tier_weighted_units": plan.tierWeightedUnits,
+        "best_ms": times[0], "median_ms": times[times.count / 2], "all_events_accepted": accepted,
+    ]
+    let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+}
