@@ -44,6 +44,7 @@ public final class CursesTerminal: TerminalBackend {
         cbreak()
         noecho()
         nonl()
+        Self.disableFlowControl()
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
@@ -52,6 +53,19 @@ public final class CursesTerminal: TerminalBackend {
 
     deinit {
         shutdown()
+    }
+
+    /// Turns XON/XOFF off so that Ctrl-S and Ctrl-Q arrive as keys: with flow control on, Ctrl-S
+    /// stops all output and the next frame blocks until Ctrl-Q. `endwin()` restores the setting.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else {
+            return
+        }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        if tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 {
+            def_prog_mode()
+        }
     }
 
     // MARK: - TerminalBackend

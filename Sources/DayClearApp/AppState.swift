@@ -15,6 +15,10 @@ public struct AppState: Sendable {
     public var filters: [Screen: String] = [:]
     /// The prompt or question that has the keyboard, if any.
     public var modal: Modal?
+    /// The open form (arrival, expected lot, request, import), which has the keyboard, if any.
+    public var form: Form?
+    /// The result panel shown over the screen until any key closes it, if any.
+    public var panel: ResultPanel?
     /// Whether the `?` help screen is shown over the current screen.
     public var showsHelp = false
     /// The last outcome or error.

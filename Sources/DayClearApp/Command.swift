@@ -24,4 +24,9 @@ public enum Command: Sendable, Hashable {
     case deliverSelected
     case deliverSelectedCounted
     case exportDayEnd
+    case newArrival
+    case newExpectedLot
+    case newRequest
+    case importFile
+    case receiveSelectedLot
 }

@@ -1,4 +1,5 @@
 import DayClearCore
+import DayClearStore
 
 /// Work `update` asks the run loop to do; the only way the app causes I/O.
 public enum Effect: Sendable, Equatable {
@@ -6,6 +7,9 @@ public enum Effect: Sendable, Equatable {
     case record(reason: String?, events: [DomainEvent], success: String)
     /// Write the day-end CSVs of a day into the data directory's `exports/`.
     case exportDayEnd(CivilDate)
+    /// Import a CSV file of recipients, stock or requests, all rows or none; the run loop
+    /// reports the outcome with `AppState.finishImport`.
+    case importFile(kind: ImportKind, path: String)
     /// Leave the TUI.
     case quit
 }

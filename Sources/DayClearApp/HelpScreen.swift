@@ -7,7 +7,10 @@ func renderHelp(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
     var lines: [(text: String, style: Style)] = []
     var lastScope: KeyBinding.Scope?
     var seen: Set<Command> = []
-    for binding in KeyTable.bindings where !seen.contains(binding.command) || binding.scope != lastScope {
+    // The screen digits share one line; the tab bar names each screen.
+    let screenKeys = KeyTable.bindings.filter { if case .showScreen = $0.command { true } else { false } }
+    let listed = KeyTable.bindings.filter { !screenKeys.contains($0) }
+    for binding in listed where !seen.contains(binding.command) || binding.scope != lastScope {
         if binding.scope != lastScope {
             lastScope = binding.scope
             seen = []
@@ -23,6 +26,10 @@ func renderHelp(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
         let keys = KeyTable.bindings.filter { $0.scope == binding.scope && $0.command == binding.command }
             .map(\.key.displayName).joined(separator: " ")
         lines.append(("  " + DisplayWidth.pad(keys, to: 10, alignment: .left) + binding.help(language), Style()))
+    }
+    if let first = screenKeys.first?.key.displayName, let last = screenKeys.last?.key.displayName {
+        let keys = DisplayWidth.pad("\(first)–\(last)", to: 10, alignment: .left)
+        lines.append(("  " + keys + language.pick("切换屏幕（见标签栏）", "screens (see the tabs)"), Style()))
     }
     let places = helpPlaces(isHeading: lines.map { $0.style.role == .header }, height: inner.height)
     let count = max(2, (places.last?.column ?? 0) + 1)

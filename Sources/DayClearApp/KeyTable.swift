@@ -12,6 +12,15 @@ public enum KeyTable {
         KeyBinding(key: .right, command: .focusRequests, help: ("调拨申请", "requests"), scope: .screen(.lists)),
         KeyBinding(
             key: .character("l"), command: .focusRequests, help: ("调拨申请", "requests"), scope: .screen(.lists)),
+        KeyBinding(key: .character("N"), command: .newArrival, help: ("到货登记", "new arrival"), scope: .screen(.lists)),
+        KeyBinding(
+            key: .character("E"), command: .newExpectedLot, help: ("预到登记", "new expected lot"),
+            scope: .screen(.lists)),
+        KeyBinding(
+            key: .character("c"), command: .receiveSelectedLot, help: ("到货清点", "receive lot"),
+            scope: .screen(.lists)),
+        KeyBinding(key: .character("R"), command: .newRequest, help: ("录入申请", "new request"), scope: .screen(.lists)),
+        KeyBinding(key: .character("I"), command: .importFile, help: ("导入文件", "import a file"), scope: .screen(.lists)),
         KeyBinding(key: .character("a"), command: .approveSelected, help: ("批准", "approve"), scope: .screen(.group)),
         KeyBinding(key: .character("t"), command: .trimSelected, help: ("削减", "trim"), scope: .screen(.group)),
         KeyBinding(key: .character("r"), command: .returnSelected, help: ("退回", "return"), scope: .screen(.group)),

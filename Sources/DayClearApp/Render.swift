@@ -26,6 +26,12 @@ public func render(_ state: AppState, ledger: Ledger, into buffer: inout CellBuf
         case .journal: renderJournal(state, ledger: ledger, into: &buffer, area: rows[2])
         }
     }
+    if let form = state.form {
+        renderForm(form, language: state.language, into: &buffer, area: rows[2])
+    }
+    if let panel = state.panel {
+        renderPanel(panel, language: state.language, into: &buffer, area: rows[2])
+    }
     renderStatusLine(state, into: &buffer, area: rows[3])
     FooterHints(KeyTable.footerHints(for: state.screen, language: state.language)).render(into: &buffer, area: rows[4])
 }

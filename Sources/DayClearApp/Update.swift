@@ -3,11 +3,18 @@ import TerminalUI
 
 /// Applies one key to the state and returns the work the run loop must do; pure.
 ///
-/// An open prompt or question takes the key first; otherwise the key table decides, the
-/// current screen's bindings before the global ones.
+/// A result panel takes any key to close; an open form, prompt or question takes the key next;
+/// otherwise the key table decides, the current screen's bindings before the global ones.
 public func update(_ state: inout AppState, key: Key, ledger: Ledger) -> [Effect] {
     if key == .resize {
         return []
+    }
+    if state.panel != nil {
+        state.panel = nil
+        return []
+    }
+    if let form = state.form {
+        return handleForm(form, key: key, state: &state, ledger: ledger)
     }
     if let modal = state.modal {
         switch modal {
@@ -87,6 +94,8 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
     case .deliverSelectedCounted: return askReceivedQuantities(state: &state, ledger: ledger)
     case .exportDayEnd:
         return [.exportDayEnd(ledger.calendar.day(containing: state.now))]
+    case .newArrival, .newExpectedLot, .newRequest, .importFile, .receiveSelectedLot:
+        return openForm(command, state: &state, ledger: ledger)
     }
     return []
 }

@@ -68,6 +68,9 @@ final class TUIRunner {
             } catch {
                 state.status = .error(String(describing: error))
             }
+        case .importFile(let kind, let path):
+            state.finishImport(ImportOutcome { try CSVImport(kind: kind, path: path).run(on: store, validOnly: false) })
+            loadJournal()
         case .quit:
             break
         }
