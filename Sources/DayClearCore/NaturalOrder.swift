@@ -1,40 +1,50 @@
-/// A sort key that orders identifiers as `TextIdentifier` does (digit runs by
-/// value, so R-9 < R-10) without Foundation's slower string comparison.
+/// A sort key that orders identifiers naturally (digit runs by value, so R-9 < R-10),
+/// as `TextIdentifier` does, without Foundation's slower string comparison.
+///
+/// Each digit run is written as a marker, its length without leading zeros and
+/// its digits, so plain byte order is natural order; the bytes are packed into
+/// big-endian words to compare eight at a time. Equal keys fall back to the text.
 struct NaturalOrder: Comparable {
-    /// A run of digits (leading zeros dropped) or of other bytes.
-    private struct Run: Equatable {
-        var digits: Bool
-        var bytes: ArraySlice<UInt8>
-    }
-
-    private var runs: [Run] = []
-    private var raw: [UInt8]
+    private var words: [UInt64] = []
+    private var raw: String
 
     init(_ text: String) {
-        raw = Array(text.utf8)
-        var start = 0
-        while start < raw.count {
-            let digits = Self.isDigit(raw[start])
-            var end = start + 1
-            while end < raw.count, Self.isDigit(raw[end]) == digits { end += 1 }
-            var run = raw[start..<end]
-            if digits { run = run.drop { $0 == UInt8(ascii: "0") } }
-            runs.append(Run(digits: digits, bytes: run))
-            start = end
+        raw = text
+        var bytes: [UInt8] = []
+        var digits: [UInt8] = []
+        func flush() {
+            guard !digits.isEmpty else { return }
+            let significant = digits.drop { $0 == UInt8(ascii: "0") }
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(truncatingIfNeeded: significant.count))
+            bytes += significant
+            digits.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits.append(byte)
+            } else {
+                flush()
+                bytes.append(byte)
+            }
+        }
+        flush()
+        words.reserveCapacity((bytes.count + 7) / 8)
+        var index = 0
+        while index < bytes.count {
+            var word: UInt64 = 0
+            for offset in 0..<8 {
+                word <<= 8
+                if index + offset < bytes.count { word |= UInt64(bytes[index + offset]) }
+            }
+            words.append(word)
+            index += 8
         }
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    private static func precedes(_ lhs: Run, _ rhs: Run) -> Bool {
-        if lhs.digits != rhs.digits { return lhs.digits }
-        if lhs.digits, lhs.bytes.count != rhs.bytes.count { return lhs.bytes.count < rhs.bytes.count }
-        return lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
-    }
-
     static func < (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
-        for (left, right) in zip(lhs.runs, rhs.runs) where left != right { return precedes(left, right) }
-        if lhs.runs.count != rhs.runs.count { return lhs.runs.count < rhs.runs.count }
-        return lhs.raw.lexicographicallyPrecedes(rhs.raw)
+        for (left, right) in zip(lhs.words, rhs.words) where left != right { return left < right }
+        if lhs.words.count != rhs.words.count { return lhs.words.count < rhs.words.count }
+        return lhs.raw < rhs.raw
     }
 }

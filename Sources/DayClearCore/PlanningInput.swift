@@ -67,10 +67,14 @@ struct PlanningInput {
                     designatedRecipient: lot.designatedRecipient, eta: lot.eta, expiry: lot.expiry, free: lot.free))
         }
         // Requests in id order, so a stable sort by needed-by breaks ties by request id, then line.
-        let open = ledger.requests.values.filter { $0.state.awaitsDecision && $0.submittedAt < end }
-        let byID = open.map { NaturalOrder($0.id.rawValue) }
+        let open = ledger.requests.indices.filter {
+            let request = ledger.requests[$0].value
+            return request.state.awaitsDecision && request.submittedAt < end
+        }
+        let byID = open.map { NaturalOrder(ledger.requests[$0].key.rawValue) }
+        demands.reserveCapacity(open.count * 2)
         for position in open.indices.sorted(by: { byID[$0] < byID[$1] }) {
-            let request = open[position]
+            let request = ledger.requests[open[position]].value
             let tier = ledger.recipients[request.recipient]?.tier ?? .community
             for line in request.lines {
                 let already = request.state == .proposed ? ledger.proposedQuantity(request.id, line: line.number) : 0
