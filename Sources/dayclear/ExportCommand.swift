@@ -20,7 +20,7 @@ struct DayEndExportCommand: ParsableCommand {
     func run() throws {
         let store = try data.open()
         let chosen = try resolveDay(day, ledger: store.ledger, now: Date())
-        let export = DayEndExport(ledger: store.ledger, day: chosen)
+        let export = try DayEndExport(store: store, day: chosen)
         let files = try export.write(to: URL(fileURLWithPath: out, isDirectory: true))
         for file in files { print("\(file.url.path)\t\(file.rows) rows") }
         print("Same-day clear rate \(chosen): \(percentText(export.report.clearRate).isEmpty ? "n/a" : percentText(export.report.clearRate) + "%") (target 90%)")

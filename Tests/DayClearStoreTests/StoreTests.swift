@@ -265,7 +265,7 @@ struct StoreTests {
             do { _ = try makeStore(in: folder, clock: clock) }
             let insert = try sqlite3(
                 databasePath(folder),
-                "INSERT INTO events (seq, recorded_at, actor, reason, type, payload) VALUES (2, 0, 'x', NULL, 'lotReceived', 'not json');"
+                "INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash) VALUES (2, 0, 'x', NULL, 'lotReceived', 'not json', zeroblob(32));"
             )
             #expect(insert.status == 0, "\(insert.stderr)")
             let error = thrownError { _ = try openStore(in: folder, clock: clock) }

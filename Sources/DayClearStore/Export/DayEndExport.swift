@@ -12,11 +12,20 @@ public struct DayEndExport {
     public let report: DayEndReport
     private let time: LocalTimeFormat
     private let ledger: Ledger
+    /// The chain hash of event `report.lastSequence` (链头哈希), for `dayclear verify --expect`.
+    public let chainHead: Data?
 
-    public init(ledger: Ledger, day: CivilDate) {
+    public init(ledger: Ledger, day: CivilDate, chainHead: Data? = nil) {
         self.ledger = ledger
+        self.chainHead = chainHead
         report = DayEndReport(ledger: ledger, day: day)
         time = LocalTimeFormat(ledger.calendar)
+    }
+
+    /// The export of a store's ledger, with the chain hash of its last event.
+    public init(store: LedgerStore, day: CivilDate) throws {
+        let head = try (store.log as? SQLiteEventLog)?.hash(of: store.ledger.lastSequence)
+        self.init(ledger: store.ledger, day: day, chainHead: head)
     }
 
     /// Writes every file into `directory` (created if missing); each file is
@@ -76,6 +85,7 @@ public struct DayEndExport {
             day, "合计", "", "", "", "\(totals.received)", "", "", "\(totals.cleared)", percentText(report.clearRate),
         ])
         rows.append([day, "末事件序号", "\(report.lastSequence)", "", "", "", "", "", "", ""])
+        rows.append([day, "链头哈希", chainHead.map(HashChain.hex) ?? "", "", "", "", "", "", "", ""])
         return rows
     }
 

@@ -54,7 +54,10 @@ public final class SQLiteEventLog: EventLog {
             if version > Self.formatVersion {
                 throw StoreError.newerFormat(found: version, supported: Self.formatVersion)
             }
-            if version == Self.formatVersion { return }
+            if version == Self.formatVersion {
+                try Self.requireHashColumn(db)
+                return
+            }
             guard create else {
                 throw StoreError.notInitialised((path as NSString).deletingLastPathComponent)
             }
@@ -66,14 +69,25 @@ public final class SQLiteEventLog: EventLog {
         }
     }
 
+    /// A store from before the hash chain cannot be verified; refuse it rather than extend it unchained.
+    private static func requireHashColumn(_ db: Database) throws {
+        let columns = try db.columns(in: "events").map(\.name)
+        guard columns.contains("hash") else {
+            throw StoreError.corrupt("the events table has no hash column, so its history cannot be verified")
+        }
+    }
+
+    /// `AUTOINCREMENT` keeps the highest number ever used in `sqlite_sequence`,
+    /// so a deleted tail shows; `hash` is the chain described in docs/audit.md.
     private static let schema = """
         CREATE TABLE events (
-            seq INTEGER PRIMARY KEY,
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
             recorded_at INTEGER NOT NULL,
             actor TEXT NOT NULL,
             reason TEXT,
             type TEXT NOT NULL,
-            payload TEXT NOT NULL
+            payload TEXT NOT NULL,
+            hash BLOB NOT NULL CHECK (length(hash) = 32)
         );
         CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
@@ -97,14 +111,26 @@ public final class SQLiteEventLog: EventLog {
         do {
             try queue.inTransaction(.immediate) { db in
                 let newer = try Self.fetch(db, after: sequence)
+                var (last, previous) = try Self.head(db) ?? (0, HashChain.genesis)
                 for event in try body(newer) {
+                    guard event.sequence == last + 1 else {
+                        throw StoreError.corrupt("event \(event.sequence) would not follow event \(last)")
+                    }
                     let (type, payload) = try EventCodec.encode(event.event)
+                    let stored = StoredEvent(
+                        sequence: event.sequence, recordedAt: event.time.milliseconds, actor: Data(event.actor.utf8),
+                        reason: event.reason.map { Data($0.utf8) }, type: Data(type.utf8), payload: Data(payload.utf8),
+                        hash: Data())
+                    let hash = HashChain.hash(of: stored, after: previous)
                     try db.execute(
                         sql: """
-                            INSERT INTO events (seq, recorded_at, actor, reason, type, payload)
-                            VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [event.sequence, event.time.milliseconds, event.actor, event.reason, type, payload])
+                        arguments: [
+                            event.sequence, stored.recordedAt, event.actor, event.reason, type, payload, hash,
+                        ])
+                    (last, previous) = (event.sequence, hash)
                 }
                 return .commit
             }
@@ -120,7 +146,73 @@ public final class SQLiteEventLog: EventLog {
         try queue.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    // MARK: - Audit
+
+    /// The chain hash of event `sequence`, or nil if there is no such event.
+    public func hash(of sequence: Int64) throws -> Data? {
+        try queue.read { db in
+            try Data.fetchOne(db, sql: "SELECT CAST(hash AS BLOB) FROM events WHERE seq = ?", arguments: [sequence])
+        }
+    }
+
+    /// The last event's number and chain hash; nil while the log is empty.
+    public func chainHead() throws -> (sequence: Int64, hash: Data)? {
+        try queue.read { db in try Self.head(db) }
+    }
+
+    /// The highest event number the database has ever handed out (SQLite's
+    /// `sqlite_sequence`), which outlives rows deleted from the tail.
+    public func highestSequenceIssued() throws -> Int64 {
+        try queue.read { db in
+            try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
+        }
+    }
+
+    /// The append-only triggers that are missing from the schema.
+    public func missingTriggers() throws -> [String] {
+        try queue.read { db in
+            let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            return ["events_append_only_update", "events_append_only_delete"].filter { !present.contains($0) }
+        }
+    }
+
+    /// Calls `body` with every row in `seq` order, exactly as stored, in one read transaction.
+    ///
+    /// A value of the wrong type (possible only by editing the file) is read as
+    /// empty, which the chain then reports as a mismatch.
+    public func forEachStoredEvent(_ body: (StoredEvent) throws -> Void) throws {
+        try queue.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT seq, recorded_at, CAST(actor AS BLOB), CAST(reason AS BLOB), CAST(type AS BLOB),
+                           CAST(payload AS BLOB), CAST(hash AS BLOB)
+                    FROM events ORDER BY seq
+                    """)
+            while let row = try rows.next() {
+                func blob(_ index: Int) -> Data? {
+                    if case .blob(let data) = (row[index] as DatabaseValue).storage { return data }
+                    return nil
+                }
+                func integer(_ index: Int) -> Int64 {
+                    if case .int64(let value) = (row[index] as DatabaseValue).storage { return value }
+                    return 0
+                }
+                try body(
+                    StoredEvent(
+                        sequence: integer(0), recordedAt: integer(1), actor: blob(2) ?? Data(), reason: blob(3),
+                        type: blob(4) ?? Data(), payload: blob(5) ?? Data(), hash: blob(6) ?? Data()))
+            }
+        }
+    }
+
     // MARK: - Helpers
+
+    private static func head(_ db: Database) throws -> (sequence: Int64, hash: Data)? {
+        let sql = "SELECT seq, CAST(hash AS BLOB) FROM events ORDER BY seq DESC LIMIT 1"
+        guard let row = try Row.fetchOne(db, sql: sql) else { return nil }
+        return (row[0], (row[1] as Data?) ?? Data())
+    }
 
     private static func fetch(_ db: Database, after sequence: Int64) throws -> [RecordedEvent] {
         let rows = try Row.fetchCursor(
