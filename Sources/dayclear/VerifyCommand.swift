@@ -33,6 +33,7 @@ struct VerifyCommand: ParsableCommand {
             report = try AuditVerifier.verify(data.directory, expecting: published)
         } catch let failure as AuditFailure {
             printError("verify FAILED: \(failure)")
+            for warning in failure.warnings { printError("warning: \(warning)") }
             throw ExitCode.failure
         }
         for warning in report.warnings { printError("warning: \(warning)") }

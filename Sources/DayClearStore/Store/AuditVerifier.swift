@@ -30,6 +30,8 @@ public struct AuditFailure: Error, Equatable, Sendable, CustomStringConvertible 
     public var time: String?
     public var actor: String?
     public var problem: String
+    /// The report's warnings, which still stand beside the failure.
+    public var warnings: [String] = []
 
     public var description: String {
         let who = [time, actor.map { "by \($0)" }].compactMap { $0 }.joined(separator: " ")
@@ -58,6 +60,18 @@ public enum AuditVerifier {
 
     /// Verifies `log`; with `published`, also that event `published.sequence` still has that hash.
     public static func verify(_ log: SQLiteEventLog, expecting published: ChainLink? = nil) throws -> AuditReport {
+        let warnings = try log.missingTriggers().map { "the append-only trigger \($0) is missing from the database" }
+        do {
+            return try verifyEvents(log, expecting: published, warnings: warnings)
+        } catch var failure as AuditFailure {
+            failure.warnings = warnings
+            throw failure
+        }
+    }
+
+    private static func verifyEvents(_ log: SQLiteEventLog, expecting published: ChainLink?, warnings: [String])
+        throws -> AuditReport
+    {
         var replay = Replay()
         try log.forEachStoredEvent { try replay.check($0, expecting: published) }
         let last = replay.expected - 1
@@ -73,7 +87,6 @@ public enum AuditVerifier {
                 sequence: published.sequence,
                 problem: "missing: the published pair \(published) names it but the log ends at event \(last)")
         }
-        let warnings = try log.missingTriggers().map { "the append-only trigger \($0) is missing from the database" }
         return AuditReport(
             eventCount: Int(last), head: last == 0 ? nil : ChainLink(sequence: last, hash: replay.previous),
             warnings: warnings)

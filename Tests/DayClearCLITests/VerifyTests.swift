@@ -1,0 +1,117 @@
+import DayClearStore
+import Foundation
+import Testing
+
+/// `dayclear verify` as an auditor runs it: exit status and messages.
+@Suite("dayclear verify")
+struct VerifyTests {
+    /// The `末事件序号` and `链头哈希` rows of the day-end disclosure, as `SEQ:HASH`.
+    private func publishedPair(_ sandbox: Sandbox) throws -> String {
+        let out = sandbox.path("published")
+        let exported = try sandbox.dayclear("export", "day-end", "--out", out)
+        try #require(exported.succeeded, exported.comment)
+        let day = try sandbox.listsJSON().day
+        let disclosure = try CSVFile(path: "\(out)/\(day)-disclosure.csv")
+        let sequence = try #require(disclosure.records.first { $0["物资名称"] == "末事件序号" }?["规格"])
+        let hash = try #require(disclosure.records.first { $0["物资名称"] == "链头哈希" }?["规格"])
+        #expect(hash.count == 64, "\(disclosure.records.suffix(2))")
+        return "\(sequence):\(hash)"
+    }
+
+    private func sqlite(_ sandbox: Sandbox, _ sql: String) throws {
+        let result = try runTool(
+            "sqlite3",
+            [
+                sandbox.data.appendingPathComponent("dayclear.sqlite").path,
+                "DROP TRIGGER IF EXISTS events_append_only_update; DROP TRIGGER IF EXISTS events_append_only_delete; "
+                    + sql,
+            ])
+        try #require(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("a fresh sample day verifies and prints the count and the head the disclosure published")
+    func passes() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        let pair = try publishedPair(sandbox)
+        let plain = try sandbox.dayclear("verify")
+        #expect(plain.status == 0, plain.comment)
+        #expect(plain.stdout.contains("87 events, chain head \(pair)"), plain.comment)
+        let expected = try sandbox.dayclear("verify", "--expect", pair)
+        #expect(expected.status == 0, expected.comment)
+        #expect(expected.stdout.contains("matches the published pair"), expected.comment)
+    }
+
+    @Test("an edited event fails with its number, time and actor")
+    func editedEvent() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        try sqlite(sandbox, "UPDATE events SET actor = 'nobody' WHERE seq = 20;")
+        let result = try sandbox.dayclear("verify")
+        #expect(result.status == 1, result.comment)
+        #expect(result.stderr.contains("verify FAILED: event 20 ("), result.comment)
+        #expect(result.stderr.contains("by nobody"), result.comment)
+        #expect(result.stdout.isEmpty, result.comment)
+    }
+
+    @Test("a whole chain rewritten after publication passes plain verify but fails --expect")
+    func rewrittenHistory() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        let pair = try publishedPair(sandbox)
+        try sqlite(sandbox, #"UPDATE events SET payload = replace(payload, '"donor":"', '"donor":"某') WHERE seq = 40;"#)
+        let edited = try sandbox.dayclear("verify")
+        #expect(edited.status == 1, edited.comment)
+        #expect(edited.stderr.contains("event 40 ("), edited.comment)
+
+        var updates: [String] = []
+        do {
+            let log = try SQLiteEventLog(
+                path: sandbox.data.appendingPathComponent("dayclear.sqlite").path, create: false)
+            var previous = HashChain.genesis
+            try log.forEachStoredEvent { row in
+                previous = HashChain.hash(of: row, after: previous)
+                updates.append("UPDATE events SET hash = X'\(HashChain.hex(previous))' WHERE seq = \(row.sequence);")
+            }
+        }
+        try sqlite(sandbox, updates.joined(separator: "\n"))
+        let plain = try sandbox.dayclear("verify")
+        #expect(plain.status == 0, plain.comment)
+        #expect(!plain.stdout.contains(pair), plain.comment)
+        let expected = try sandbox.dayclear("verify", "--expect", pair)
+        #expect(expected.status == 1, expected.comment)
+        #expect(expected.stderr.contains("event 87"), expected.comment)
+        #expect(expected.stderr.contains("rewritten"), expected.comment)
+        #expect(expected.stderr.contains("warning: the append-only trigger"), expected.comment)
+    }
+
+    @Test("a malformed --expect is a usage error naming the option")
+    func malformedExpect() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        for bad in ["87", "87:abc", "x:" + String(repeating: "0", count: 64), "0:" + String(repeating: "0", count: 64)]
+        {
+            let result = try sandbox.dayclear("verify", "--expect", bad)
+            #expect(result.status == 64, result.comment)
+            #expect(result.stderr.contains("--expect"), result.comment)
+        }
+    }
+
+    @Test("a missing data directory says how to create one")
+    func noStore() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.dayclear("verify")
+        #expect(result.status != 0, result.comment)
+        #expect(result.stderr.contains("dayclear init"), result.comment)
+    }
+}
+
+/// Runs a tool found on the PATH.
+private func runTool(_ tool: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
