@@ -29,7 +29,4 @@ public enum PlanningRule: String, CaseIterable, Codable, Sendable {
         case .strictPriority: return "strict-priority rule"
         }
     }
-
-    /// Whether tiers are served strictly one after another.
-    var honoursTiers: Bool { self == .default || self == .strictPriority }
 }

@@ -19,8 +19,6 @@ struct PrefixCapacity {
         used = Array(repeating: 0, count: supplyByClass.count)
     }
 
-    var classCount: Int { supply.count }
-
     /// The most a line of class `c` can still be given.
     func room(from c: Int) -> Int {
         var least = Int.max
