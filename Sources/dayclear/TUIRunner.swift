@@ -62,7 +62,7 @@ final class TUIRunner {
             loadJournal()
         case .exportDayEnd(let day):
             do {
-                let files = try DayEndExport(ledger: store.ledger, day: day).write(to: exportsDirectory)
+                let files = try DayEndExport(store: store, day: day).write(to: exportsDirectory)
                 let text = state.language.pick("已写出 \(files.count) 个文件到 ", "Wrote \(files.count) files to ")
                 state.status = .info(text + exportsDirectory.path)
             } catch {
