@@ -18,6 +18,8 @@ public enum Command: Sendable, Hashable {
     case returnSelected
     case rejectSelected
     case approveAllInView
+    /// The task force runs the planner and records its proposal (分配建议).
+    case proposeByPlanner
     case nextInQueue
     case completePaperwork
     case dispatchSelected

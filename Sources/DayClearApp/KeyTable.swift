@@ -28,6 +28,9 @@ public enum KeyTable {
         KeyBinding(
             key: .character("A"), command: .approveAllInView, help: ("全部批准", "approve all"), scope: .screen(.group)),
         KeyBinding(key: .character("n"), command: .nextInQueue, help: ("下一项", "next"), scope: .screen(.group)),
+        KeyBinding(
+            key: .character("P"), command: .proposeByPlanner, help: ("生成分配建议", "run the planner"),
+            scope: .screen(.group)),
         KeyBinding(key: .character("d"), command: .dispatchSelected, help: ("发出", "dispatch"), scope: .screen(.routes)),
         KeyBinding(
             key: .character("v"), command: .deliverSelected, help: ("全数送达", "delivered in full"),

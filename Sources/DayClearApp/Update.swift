@@ -80,6 +80,8 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
             return []
         }
         state.modal = .confirm(Confirmation(action: .approveAll(ids)))
+    case .proposeByPlanner:
+        return proposeByPlanner(state: &state, ledger: ledger)
     case .completePaperwork:
         let rows = ScreenRows.paperwork(ledger, filter: state.filter)
         guard rows.indices.contains(state.selectedRow) else { return nothingSelected(&state) }
