@@ -92,6 +92,12 @@ public enum KeyTable {
             }
             keys[binding.command, default: []].append(binding.key.displayName)
         }
-        return order.map { FooterHints.Hint((keys[$0] ?? []).joined(separator: "/"), labels[$0] ?? "") }
+        // Help and quit come right after the screen's own keys, so a narrow footer never cuts them.
+        let essential: [Command] = [.toggleHelp, .quit]
+        let screenCommands = order.filter { command in shown.contains { $0.command == command && $0.scope != .global } }
+        let rest = order.filter { !screenCommands.contains($0) && !essential.contains($0) }
+        return (screenCommands + essential + rest).map {
+            FooterHints.Hint((keys[$0] ?? []).joined(separator: "/"), labels[$0] ?? "")
+        }
     }
 }
