@@ -48,6 +48,12 @@ let package = Package(
         ),
         // Times the allocation planner on generated instances (see Benchmarks/); not part of `swift test`.
         .executableTarget(name: "dayclear-bench-planner", dependencies: ["DayClearCore"], path: "Benchmarks/Planner"),
+        // Times one key handled and the frame rendered at 10,000 open requests; not part of `swift test`.
+        .executableTarget(
+            name: "dayclear-bench-tui",
+            dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI"],
+            path: "Benchmarks/TUI"
+        ),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -8,7 +8,7 @@ import TerminalUI
 func renderDayEnd(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
     let today = ledger.calendar.day(containing: state.now)
-    let report = DayEndReport(ledger: ledger, day: today)
+    let report = ScreenRows.dayEndReport(ledger, day: today)
     let title = language.pick(
         "日结/公示 \(today)（截至事件 #\(report.lastSequence)）", "Day end \(today) (up to event #\(report.lastSequence))")
     let inner = Box(title: title).render(into: &buffer, area: area)
@@ -106,7 +106,7 @@ private func renderRecentDays(
     buffer.put(heading, x: area.x, y: area.y, style: Style(role: .header, bold: true), maxWidth: area.width)
     for offset in 0..<7 {
         let day = ledger.calendar.adding(days: offset - 6, to: today)
-        let report = DayEndReport(ledger: ledger, day: day)
+        let report = ScreenRows.dayEndReport(ledger, day: day)
         let label = String(day.description.suffix(5))
         clearRateGauge(report, label: label, labelWidth: 13, language: language)
             .render(into: &buffer, area: area.inset(top: 1).row(offset))

@@ -19,16 +19,20 @@ func renderGroup(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
         return
     }
     let selected = min(state.selection[.group] ?? 0, queue.count - 1)
-    let blocks = queue.enumerated().map { index, request in
-        queueBlock(request, selected: index == selected, state: state, ledger: ledger)
+    // Start at the first block that still lets the selected block show whole: walk back from the
+    // selected block while the blocks fit (a block is its heading and one line per request line).
+    let height = { (index: Int) in 1 + queue[index].lines.count }
+    var first = selected
+    var total = height(selected)
+    while first > 0 && total <= inner.height && total + height(first - 1) <= inner.height {
+        first -= 1
+        total += height(first)
     }
-    // Start at the first block that still lets the selected block show whole.
-    var first = 0
-    while first < selected && blocks[first...selected].reduce(0, { $0 + $1.count }) > inner.height {
-        first += 1
-    }
+    // Only the blocks in view are built.
     var y = inner.y
-    for block in blocks[first...] {
+    for index in queue.indices[first...] {
+        guard y < inner.maxY else { return }
+        let block = queueBlock(queue[index], selected: index == selected, state: state, ledger: ledger)
         for line in block {
             guard y < inner.maxY else { return }
             if line.fillsRow {

@@ -17,6 +17,9 @@ func renderJournal(_ state: AppState, ledger: Ledger, into buffer: inout CellBuf
     let inner = Box(title: title).render(into: &buffer, area: area)
     let time = LocalTimeFormat(ledger.calendar)
     let wide = inner.width >= 110
+    let inView = VisibleRows(
+        count: rows.count, selected: rows.isEmpty ? nil : min(state.selection[.journal] ?? 0, rows.count - 1),
+        area: inner)
     TableView(
         columns: [
             TableColumn(language.pick("序号", "Seq"), width: .fixed(6), alignment: .right),
@@ -25,7 +28,7 @@ func renderJournal(_ state: AppState, ledger: Ledger, into buffer: inout CellBuf
             TableColumn(language.pick("事件", "Event")),
             TableColumn(language.pick("理由", "Reason"), width: .fixed(wide ? 24 : 12)),
         ],
-        rows: rows.map { recorded in
+        rows: rows[inView.range].map { recorded in
             let when = time.string(recorded.time)
             return TableRow(
                 [
@@ -33,7 +36,7 @@ func renderJournal(_ state: AppState, ledger: Ledger, into buffer: inout CellBuf
                     recorded.event.summary, recorded.reason ?? "",
                 ], style: journalStyle(recorded.event))
         },
-        selectedIndex: rows.isEmpty ? nil : min(state.selection[.journal] ?? 0, rows.count - 1),
+        selectedIndex: inView.selected,
         emptyText: state.filter.isEmpty
             ? language.pick("还没有记录任何事件。", "No events recorded yet.")
             : language.pick("没有符合筛选的事件；Esc 清除筛选。", "No events match the filter; Esc clears it.")

@@ -29,7 +29,12 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
 
     // MARK: Goods
 
-    let goodsRows = goods.map { row -> TableRow in
+    let goodsTitle = language.pick("第一张清单：可供调拨和预到物资", "List 1: available and expected goods")
+    let goodsBox = Box(title: goodsTitle, style: state.focus == .goods ? .role(.title) : .role(.dim))
+    let goodsArea = goodsBox.render(into: &buffer, area: panes[0])
+    let goodsInView = VisibleRows(
+        count: goods.count, selected: state.focus == .goods && !goods.isEmpty ? goodsIndex : nil, area: goodsArea)
+    let goodsRows = goods[goodsInView.range].map { row -> TableRow in
         var markers = ""
         if row.designatedRecipient != nil { markers += language.pick("★定向", "★dir") }
         if row.nearExpiry { markers += language.pick("临期", "exp") }
@@ -42,8 +47,6 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
                 String(row.free), markers,
             ], style: style)
     }
-    let goodsTitle = language.pick("第一张清单：可供调拨和预到物资", "List 1: available and expected goods")
-    let goodsBox = Box(title: goodsTitle, style: state.focus == .goods ? .role(.title) : .role(.dim))
     TableView(
         columns: [
             TableColumn(language.pick("物资/规格", "Goods/spec")),
@@ -55,15 +58,22 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
             TableColumn(language.pick("标记", "Mark"), width: .fixed(8)),
         ],
         rows: goodsRows,
-        selectedIndex: state.focus == .goods && !goods.isEmpty ? goodsIndex : nil,
+        selectedIndex: goodsInView.selected,
         emptyText: language.pick("今天没有物资", "No goods today")
-    ).render(into: &buffer, area: goodsBox.render(into: &buffer, area: panes[0]))
+    ).render(into: &buffer, area: goodsArea)
 
     // MARK: Requests
 
-    let requestRows = requests.map { row -> TableRow in
-        let wait = row.waitingMinutes.map { "\($0)/\(DayLists.approvalTargetMinutes)" } ?? ""
-        let overdue = (row.waitingMinutes ?? 0) >= DayLists.approvalTargetMinutes
+    let requestsTitle = language.pick("第二张清单：调拨申请", "List 2: dispatch requests")
+    let requestsBox = Box(title: requestsTitle, style: state.focus == .requests ? .role(.title) : .role(.dim))
+    let requestsArea = requestsBox.render(into: &buffer, area: panes[1])
+    let requestsInView = VisibleRows(
+        count: requests.count, selected: state.focus == .requests && !requests.isEmpty ? requestIndex : nil,
+        area: requestsArea)
+    let requestRows = requests[requestsInView.range].map { row -> TableRow in
+        let waiting = ScreenRows.waitingMinutes(row, now: state.now)
+        let wait = waiting.map { "\($0)/\(DayLists.approvalTargetMinutes)" } ?? ""
+        let overdue = (waiting ?? 0) >= DayLists.approvalTargetMinutes
         var style: Style? = overdue ? .role(.overdue) : nil
         if state.focus == .goods, let selectedLot, feeds(selectedLot, row) { style = related }
         return TableRow(
@@ -72,8 +82,6 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
                 String(row.proposed), String(row.approved), stateName(row.state, language), wait,
             ], style: style)
     }
-    let requestsTitle = language.pick("第二张清单：调拨申请", "List 2: dispatch requests")
-    let requestsBox = Box(title: requestsTitle, style: state.focus == .requests ? .role(.title) : .role(.dim))
     TableView(
         columns: [
             TableColumn(language.pick("受援单位", "Recipient")),
@@ -86,9 +94,9 @@ func renderLists(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffe
             TableColumn(language.pick("等待分", "Wait"), width: .fixed(6), alignment: .right),
         ],
         rows: requestRows,
-        selectedIndex: state.focus == .requests && !requests.isEmpty ? requestIndex : nil,
+        selectedIndex: requestsInView.selected,
         emptyText: language.pick("今天没有调拨申请", "No requests today")
-    ).render(into: &buffer, area: requestsBox.render(into: &buffer, area: panes[1]))
+    ).render(into: &buffer, area: requestsArea)
 }
 
 /// The narrowest screen that shows the two lists side by side.

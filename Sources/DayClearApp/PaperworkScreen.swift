@@ -9,6 +9,9 @@ func renderPaperwork(_ state: AppState, ledger: Ledger, into buffer: inout CellB
     let time = LocalTimeFormat(ledger.calendar)
     let title = language.pick("补办手续：待补 \(rows.count) 项（线上已批，线下补办）", "Paperwork: \(rows.count) pending")
     let inner = Box(title: title).render(into: &buffer, area: area)
+    let inView = VisibleRows(
+        count: rows.count, selected: rows.isEmpty ? nil : min(state.selection[.paperwork] ?? 0, rows.count - 1),
+        area: inner)
     TableView(
         columns: [
             TableColumn(language.pick("申请", "Request"), width: .fixed(10)),
@@ -17,13 +20,13 @@ func renderPaperwork(_ state: AppState, ledger: Ledger, into buffer: inout CellB
             TableColumn(language.pick("批准时间", "Approved"), width: .fixed(16)),
             TableColumn(language.pick("状态", "State"), width: .fixed(10)),
         ],
-        rows: rows.map { request in
+        rows: rows[inView.range].map { request in
             TableRow([
                 request.id.rawValue, ledger.recipients[request.recipient]?.name ?? request.recipient.rawValue,
                 request.decidedBy ?? "", time.string(request.decidedAt), stateName(request.state, language),
             ])
         },
-        selectedIndex: rows.isEmpty ? nil : min(state.selection[.paperwork] ?? 0, rows.count - 1),
+        selectedIndex: inView.selected,
         emptyText: language.pick("没有待补的手续。", "No paperwork pending.")
     ).render(into: &buffer, area: inner)
 }

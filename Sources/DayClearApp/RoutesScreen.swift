@@ -7,17 +7,17 @@ import TerminalUI
 func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
     let rows = ScreenRows.routes(ledger, filter: state.filter)
-    let requests = Dictionary(grouping: rows, by: \.request.id).values.compactMap(\.first?.request)
-    let waiting = requests.filter { $0.state == .approved }.count
+    let counts = ScreenRows.routeRequestCounts(ledger, filter: state.filter)
+    let waiting = counts.waiting
     let title = language.pick(
-        "分类运送：待发出 \(waiting) 单，已发出 \(requests.count - waiting) 单",
-        "Routes: \(waiting) to dispatch, \(requests.count - waiting) on the way")
+        "分类运送：待发出 \(waiting) 单，已发出 \(counts.total - waiting) 单",
+        "Routes: \(waiting) to dispatch, \(counts.total - waiting) on the way")
     let inner = Box(title: title).render(into: &buffer, area: area)
-    let warehouse = WarehouseRow.rows(in: ledger)
+    let warehouse = ScreenRows.warehouse(ledger)
     let warehouseHeight = min(1 + (warehouse.count + 1) / 2, max(3, inner.height / 4))
     let parts = inner.splitVertically([.fixed(1), .fixed(1), .fill, .fixed(warehouseHeight)])
 
-    let report = DayEndReport(ledger: ledger, day: ledger.calendar.day(containing: state.now))
+    let report = ScreenRows.dayEndReport(ledger, day: ledger.calendar.day(containing: state.now))
     let label = language.pick("今日日进日清（目标 90%）", "Cleared today (target 90%)")
     clearRateGauge(report, label: label, labelWidth: nil, language: language).render(into: &buffer, area: parts[0])
 
@@ -32,11 +32,12 @@ private func renderRouteTable(
 ) {
     let language = state.language
     let selected = rows.isEmpty ? nil : min(state.selection[.routes] ?? 0, rows.count - 1)
-    let firstInView = TableView.scrollOffset(
-        current: 0, selected: selected, visibleRows: TableView.visibleRowCount(in: area), rowCount: rows.count)
+    let inView = VisibleRows(count: rows.count, selected: selected, area: area)
+    let firstInView = inView.range.lowerBound
     let wide = area.width >= 100
-    let goodsWidth = min(rows.map { DisplayWidth.of($0.line.item.description) }.max() ?? 10, wide ? 24 : 20)
-    let tableRows = rows.enumerated().map { index, row -> TableRow in
+    let goodsWidth = min(ScreenRows.routeGoodsWidth(ledger, filter: state.filter) ?? 10, wide ? 24 : 20)
+    let tableRows = inView.range.map { index -> TableRow in
+        let row = rows[index]
         let startsGroup = index == firstInView || index == 0 || rows[index - 1].route != row.route
         let recipient = ledger.recipients[row.request.recipient]
         return TableRow(
@@ -59,7 +60,7 @@ private func renderRouteTable(
             TableColumn(language.pick("状态", "State"), width: .fixed(language == .zh ? 6 : 10)),
         ],
         rows: tableRows,
-        selectedIndex: selected,
+        selectedIndex: inView.selected,
         emptyText: language.pick(
             "没有待发出或在途的批准分配。在审批群批准后出现在这里。", "No approved allocations to dispatch or deliver; approvals appear here.")
     ).render(into: &buffer, area: area)

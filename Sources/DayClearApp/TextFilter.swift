@@ -3,6 +3,12 @@ import Foundation
 /// Case-insensitive matching of a screen's filter text against a row's texts.
 enum TextFilter {
     /// Whether any of `texts` contains `filter`; an empty filter matches everything.
+    /// Whether `filter` selects anything, i.e. is not empty or blank; callers skip building a row's
+    /// texts when it does not.
+    static func isActive(_ filter: String) -> Bool {
+        !filter.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     static func matches(_ filter: String, _ texts: [String]) -> Bool {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         guard !needle.isEmpty else { return true }
