@@ -91,9 +91,14 @@ static inline void dc_install_termination_handlers(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = dc_record_termination_signal;
     sigemptyset(&action.sa_mask);
+    sigset_t inherited_block;
+    sigemptyset(&inherited_block);
     for (int i = 0; i < 3; i++) {
         sigaction(signals[i], &action, &dc_previous_actions()[i]);
+        sigaddset(&inherited_block, signals[i]);
     }
+    /* A parent may have started us with these blocked; then no handler would ever run. */
+    sigprocmask(SIG_UNBLOCK, &inherited_block, NULL);
 }
 
 /* Puts back the handlers that were in place before dc_install_termination_handlers. */

@@ -33,5 +33,9 @@ struct TUICommand: ParsableCommand {
         let runner = TUIRunner(store: store, dataDirectory: directory.url, language: language)
         let terminal = try CursesTerminal()
         runner.run(on: terminal)
+        // Ended by SIGTERM, SIGHUP or Ctrl-C: exit as the shell expects (128 + the signal).
+        if let signal = terminal.terminationSignal {
+            throw ExitCode(128 + signal)
+        }
     }
 }

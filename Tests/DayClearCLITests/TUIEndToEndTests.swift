@@ -239,6 +239,7 @@ struct TUIEndToEndTests {
         let after = try shell.waitFor("the prompt after \(name)") { $0.contains("STTY-DONE\nREADY$") }
         let exit = after.components(separatedBy: "\n").last { $0.hasPrefix("TUI-EXIT=") } ?? "?"
         print("TUI end to end: after \(name) the TUI exited with \(exit)")
+        #expect(exit == "TUI-EXIT=\(128 + signal)", "a signal ends the TUI with 128 + its number")
         #expect(!after.contains("DayClear 日进日清"), "the TUI's frame is gone:\n\(after)")
         let flags = sttyFlags(after)
         #expect(flags.contains("icanon") && !flags.contains("-icanon"), "\(after)")
