@@ -26,6 +26,8 @@ let package = Package(
         ),
         // Cells, display width, layout and widgets; knows nothing of curses or the domain.
         .target(name: "TerminalUI"),
+        // A seeded random generator shared by tests and benchmarks.
+        .target(name: "SeededRandom"),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -51,13 +53,13 @@ let package = Package(
         // Times one key handled and the frame rendered at 10,000 open requests; not part of `swift test`.
         .executableTarget(
             name: "dayclear-bench-tui",
-            dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI"],
+            dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI", "SeededRandom"],
             path: "Benchmarks/TUI"
         ),
-        .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore"]),
-        .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore"]),
+        .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
+        .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore", "SeededRandom"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "DayClearAppTests", dependencies: ["DayClearApp"]),
-        .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore"]),
+        .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore", "SeededRandom"]),
     ]
 )

@@ -1,3 +1,4 @@
+import SeededRandom
 import DayClearApp
 import DayClearCore
 import DayClearStore
@@ -9,19 +10,6 @@ import TerminalUI
 ///
 /// Usage: dayclear-bench-tui [--requests N] [--lots N] [--keys N] [--seed N] [--only SCREEN]
 /// Run in release: `swift run -c release --scratch-path .build-e2e dayclear-bench-tui`.
-
-/// A small, seeded generator so every run times the same day.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct Options {
     var requests = 10_000

@@ -1,25 +1,13 @@
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import DayClearCore
 
-/// SplitMix64: a small seeded generator, so every failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random day: recipients in every tier, lots arrived, expected, directed or expiring,
 /// requests with one to three lines and various needed-by times.
 private func randomFixture(seed: UInt64) throws -> Fixture {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     var f = try Fixture()
     let recipients: [RecipientID] = Units.all + (0..<8).map { RecipientID("X\($0)") }
     for (index, id) in recipients.dropFirst(4).enumerated() {
