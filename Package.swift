@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // Pure domain: Foundation only, no clock, no I/O.
         .target(name: "DayClearCore"),
+        // Vehicle routing: great-circle distances, savings and local search, TSPLIB files, shuttle runs.
+        .target(name: "DayClearRouting", dependencies: ["DayClearCore"]),
         // The event store (SQLite through GRDB), CSV in and out, day-end files.
         .target(
             name: "DayClearStore",
@@ -56,6 +58,10 @@ let package = Package(
             dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI", "SeededRandom"],
             path: "Benchmarks/TUI"
         ),
+        // Solves the CVRP instances of Benchmarks/cvrp and reports the gaps to their optima; not part of `swift test`.
+        .executableTarget(
+            name: "dayclear-bench-routing", dependencies: ["DayClearRouting"], path: "Benchmarks/Routing"),
+        .testTarget(name: "DayClearRoutingTests", dependencies: ["DayClearRouting", "SeededRandom"]),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore", "SeededRandom"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
