@@ -22,6 +22,7 @@ let package = Package(
             name: "DayClearStore",
             dependencies: [
                 "DayClearCore",
+                "DayClearRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -46,6 +47,7 @@ let package = Package(
                 "DayClearStore",
                 "TerminalUI",
                 "DayClearApp",
+                "DayClearRouting",
                 "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

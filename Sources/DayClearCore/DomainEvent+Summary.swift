@@ -29,6 +29,11 @@ extension DomainEvent {
         case .requestDispatched(let r): return "dispatched \(r.request)"
         case .requestDelivered(let q): return "delivered \(q.request): received \(Self.quantities(q))"
         case .paperworkCompleted(let r): return "completed paperwork for \(r.request)"
+        case .shuttleRunsPlanned(let p):
+            let stops = p.runs.reduce(0) { $0 + $1.stops.count }
+            let kilometres = String(format: "%.1f", Double(p.runs.reduce(0) { $0 + $1.metres }) / 1000)
+            let rate = p.forecastClearRate.map { String(format: ", forecast same-day clear %.1f%%", $0 * 100) } ?? ""
+            return "planned \(p.runs.count) shuttle runs for \(p.day): \(stops) stops, \(kilometres) km\(rate)"
         }
     }
 

@@ -23,6 +23,8 @@ public enum DomainEvent: Equatable, Sendable {
     /// What the recipient confirmed, line by line.
     case requestDelivered(LineQuantities)
     case paperworkCompleted(RequestReference)
+    /// The day's shuttle runs, as a coordinator adopted them.
+    case shuttleRunsPlanned(ShuttleRunsPlanned)
 }
 
 // MARK: - Payloads

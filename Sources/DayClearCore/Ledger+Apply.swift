@@ -24,6 +24,7 @@ extension Ledger {
         case .requestDispatched(let ref): try dispatch(ref.request, context)
         case .requestDelivered(let receipt): try deliver(receipt, context)
         case .paperworkCompleted(let ref): try completePaperwork(ref.request, context)
+        case .shuttleRunsPlanned(let plan): try adopt(plan)
         }
         lastSequence = recorded.sequence
     }

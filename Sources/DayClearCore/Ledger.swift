@@ -18,6 +18,8 @@ public struct Ledger: Equatable, Sendable {
     /// one that would make the item's total overflow; every per-item sum in the
     /// reports is then safe.
     var unitsByItem: [ItemKey: Int] = [:]
+    /// The latest shuttle runs adopted for each day.
+    public internal(set) var shuttlePlans: [CivilDate: ShuttleRunsPlanned] = [:]
     /// The sequence number of the last event folded in.
     public internal(set) var lastSequence: Int64 = 0
 

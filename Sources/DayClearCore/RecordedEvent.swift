@@ -30,7 +30,8 @@ extension DomainEvent {
         case .requestReturned(let r), .requestRejected(let r), .requestCancelled(let r),
             .requestDispatched(let r), .paperworkCompleted(let r):
             return r.request
-        case .calendarConfigured, .recipientRegistered, .lotRegistered, .lotReceived, .lotValued:
+        case .calendarConfigured, .recipientRegistered, .lotRegistered, .lotReceived, .lotValued,
+            .shuttleRunsPlanned:
             return nil
         }
     }

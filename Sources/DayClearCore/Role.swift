@@ -43,7 +43,8 @@ extension DomainEvent {
         case .allocationProposed: return .taskForce
         case .requestApproved, .requestReturned, .requestRejected: return .approver
         case .recipientRegistered, .lotRegistered, .lotReceived, .lotValued, .requestSubmitted,
-            .requestResubmitted, .requestCancelled, .requestDispatched, .requestDelivered, .paperworkCompleted:
+            .requestResubmitted, .requestCancelled, .requestDispatched, .requestDelivered, .paperworkCompleted,
+            .shuttleRunsPlanned:
             return .coordinator
         }
     }
@@ -65,6 +66,7 @@ extension DomainEvent {
         case .requestDispatched: return "dispatching"
         case .requestDelivered: return "recording deliveries"
         case .paperworkCompleted: return "completing paperwork"
+        case .shuttleRunsPlanned: return "planning shuttle runs"
         }
     }
 }

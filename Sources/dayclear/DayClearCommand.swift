@@ -10,7 +10,7 @@ struct DayClearCommand: ParsableCommand {
             ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, ApproveCommand.self,
             ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
             DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
-            HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, VerifyCommand.self,
+            HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self, VerifyCommand.self,
         ]
     )
 }

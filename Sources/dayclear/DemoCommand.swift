@@ -23,7 +23,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where to create the demo data (must not exist yet); default: a new temporary folder.")
     var data: String?
 
-    @Option(help: "The folder holding recipients.csv, stock.csv and requests.csv.")
+    @Option(
+        help:
+            "The folder holding recipients.csv, stock.csv and requests.csv (and the shuttle's centre.csv, vehicles.csv and pack-volumes.csv)."
+    )
     var sampleData: String?
 
     func run() throws {
@@ -46,6 +49,7 @@ struct DemoCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        try copyShuttleConfiguration(from: folder, to: directory.url)
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             try TUICommand.open(dataPath: directory.url.path, lang: nil)
             return
@@ -55,8 +59,23 @@ struct DemoCommand: ParsableCommand {
         try ListsCommand.parse(["--data", directory.url.path]).run()
     }
 
+    /// The sample's centre, fleet and pack volumes; the defaults for any the folder lacks.
+    private func copyShuttleConfiguration(from folder: URL, to directory: URL) throws {
+        let names = [
+            ShuttleConfigurationFiles.centre, ShuttleConfigurationFiles.vehicles, ShuttleConfigurationFiles.packVolumes,
+        ]
+        for name in names {
+            let source = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: source.path) {
+                try FileManager.default.copyItem(at: source, to: directory.appendingPathComponent(name))
+            }
+        }
+        try ShuttleConfigurationFiles.writeDefaults(to: directory)
+    }
+
     private static func temporaryFolder() throws -> String {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dayclear-demo-\(UUID().uuidString.prefix(8))")
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dayclear-demo-\(UUID().uuidString.prefix(8))")
         return base.path
     }
 
@@ -71,6 +90,7 @@ struct DemoCommand: ParsableCommand {
         for path in candidates where FileManager.default.fileExists(atPath: path + "/stock.csv") {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        throw CommandError("cannot find the sample data; give --sample-data DIR (looked in \(candidates.joined(separator: ", ")))")
+        throw CommandError(
+            "cannot find the sample data; give --sample-data DIR (looked in \(candidates.joined(separator: ", ")))")
     }
 }

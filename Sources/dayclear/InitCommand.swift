@@ -25,6 +25,10 @@ struct InitCommand: ParsableCommand {
         _ = try data.directory.initialise(
             actor: currentUserName(),
             calendar: CalendarSettings(timeZoneIdentifier: timeZone, cutoffMinutes: minutes))
+        try ShuttleConfigurationFiles.writeDefaults(to: data.directory.url)
         print("Initialised \(data.directory.url.path) (cutoff \(cutoff), \(timeZone)).")
+        print(
+            "The shuttle's centre, vehicles and pack volumes are in \(ShuttleConfigurationFiles.centre), "
+                + "\(ShuttleConfigurationFiles.vehicles) and \(ShuttleConfigurationFiles.packVolumes) there.")
     }
 }

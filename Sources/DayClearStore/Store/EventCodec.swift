@@ -21,6 +21,7 @@ enum EventCodec {
         case .requestReturned(let p), .requestRejected(let p), .requestCancelled(let p),
             .requestDispatched(let p), .paperworkCompleted(let p):
             data = try encoder.encode(p)
+        case .shuttleRunsPlanned(let p): data = try encoder.encode(p)
         }
         return (typeName(of: event), String(decoding: data, as: UTF8.self))
     }
@@ -45,6 +46,7 @@ enum EventCodec {
         case "requestCancelled": return .requestCancelled(try value(RequestReference.self))
         case "requestDispatched": return .requestDispatched(try value(RequestReference.self))
         case "paperworkCompleted": return .paperworkCompleted(try value(RequestReference.self))
+        case "shuttleRunsPlanned": return .shuttleRunsPlanned(try value(ShuttleRunsPlanned.self))
         default: throw StoreError.corrupt("unknown event type \(type)")
         }
     }
@@ -73,6 +75,7 @@ enum EventCodec {
         case .requestCancelled: return "requestCancelled"
         case .requestDispatched: return "requestDispatched"
         case .paperworkCompleted: return "paperworkCompleted"
+        case .shuttleRunsPlanned: return "shuttleRunsPlanned"
         }
     }
 
