@@ -39,7 +39,8 @@ let package = Package(
         // The only code that touches the terminal.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Screen state, the key table, update() and one render function per screen.
-        .target(name: "DayClearApp", dependencies: ["DayClearCore", "DayClearStore", "TerminalUI"]),
+        .target(
+            name: "DayClearApp", dependencies: ["DayClearCore", "DayClearStore", "DayClearRouting", "TerminalUI"]),
         .executableTarget(
             name: "dayclear",
             dependencies: [
@@ -67,7 +68,8 @@ let package = Package(
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
         .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore", "SeededRandom"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "DayClearAppTests", dependencies: ["DayClearApp"]),
+        .testTarget(
+            name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore"]),
         .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore", "SeededRandom"]),
     ]
 )

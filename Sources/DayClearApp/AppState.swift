@@ -1,4 +1,6 @@
 import DayClearCore
+import DayClearRouting
+import DayClearStore
 import Foundation
 
 /// Everything the TUI shows besides the ledger: where the user is and what they are typing.
@@ -33,6 +35,9 @@ public struct AppState: Sendable {
     public var now: Date
     /// The recorded events, oldest first, for the journal; the run loop appends new ones.
     public var journal: [RecordedEvent] = []
+    /// The postal shuttle's centre, fleet and pack volumes as the run loop last read them from the
+    /// data directory, or why they could not be read; nil until read.
+    public var shuttleConfiguration: Result<ShuttleConfiguration, ShuttleConfigurationError>?
 
     /// Creates the state of a freshly opened TUI.
     public init(language: Language, user: String, roles: Set<Role>, now: Date) {

@@ -1,9 +1,11 @@
 import DayClearCore
+import DayClearRouting
 import DayClearStore
 import TerminalUI
 
-/// The routes screen (分类运送): today's same-day clear gauge, the approved and dispatched request
-/// lines grouped by route class, and the stock left for warehouse storage.
+/// The routes screen (分类运送): today's same-day clear gauge and the forecast with today's shuttle
+/// runs, the approved and dispatched request lines grouped by route class, the postal shuttle's
+/// runs (stops in order, load, length), and the stock left for warehouse storage.
 func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
     let rows = ScreenRows.routes(ledger, filter: state.filter)
@@ -15,14 +17,45 @@ func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
     let inner = Box(title: title).render(into: &buffer, area: area)
     let warehouse = ScreenRows.warehouse(ledger)
     let warehouseHeight = min(1 + (warehouse.count + 1) / 2, max(3, inner.height / 4))
-    let parts = inner.splitVertically([.fixed(1), .fixed(1), .fill, .fixed(warehouseHeight)])
+    let today = ledger.calendar.day(containing: state.now)
+    let shuttle = shuttleOutcome(state, ledger: ledger, day: today)
+    let runCount = (try? shuttle.get().runs.count) ?? 1
+    let runsHeight = min(1 + max(1, runCount), max(2, inner.height / 4))
+    let parts = inner.splitVertically([
+        .fixed(1), .fixed(1), .fixed(1), .fill, .fixed(runsHeight), .fixed(warehouseHeight),
+    ])
 
-    let report = ScreenRows.dayEndReport(ledger, day: ledger.calendar.day(containing: state.now))
+    let report = ScreenRows.dayEndReport(ledger, day: today)
     let label = language.pick("今日日进日清（目标 90%）", "Cleared today (target 90%)")
-    clearRateGauge(report, label: label, labelWidth: nil, language: language).render(into: &buffer, area: parts[0])
+    let forecastLabel = language.pick("预测（按今日车次）", "Forecast with today's runs")
+    // Both labels padded alike, so the two figures and bars line up.
+    let labelWidth = max(DisplayWidth.of(label), DisplayWidth.of(forecastLabel))
+    clearRateGauge(
+        report, label: DisplayWidth.pad(label, to: labelWidth, alignment: .left), labelWidth: nil, language: language
+    ).render(into: &buffer, area: parts[0])
+    let forecast = try? shuttle.get().forecastClearRate
+    clearRateGauge(
+        rate: forecast, label: DisplayWidth.pad(forecastLabel, to: labelWidth, alignment: .left), labelWidth: nil,
+        language: language
+    ).render(into: &buffer, area: parts[1])
 
-    renderRouteTable(rows, state: state, ledger: ledger, into: &buffer, area: parts[2])
-    renderWarehouse(warehouse, language: language, into: &buffer, area: parts[3])
+    renderRouteTable(rows, state: state, ledger: ledger, into: &buffer, area: parts[3])
+    let configuration = try? state.shuttleConfiguration?.get()
+    renderShuttleRuns(
+        shuttle, configuration: configuration, language: language, into: &buffer, area: parts[4], ledger: ledger)
+    renderWarehouse(warehouse, language: language, into: &buffer, area: parts[5])
+}
+
+/// The day's shuttle plan, or why there is none.
+private func shuttleOutcome(_ state: AppState, ledger: Ledger, day: CivilDate) -> Result<
+    ShuttlePlan, ShuttlePanelProblem
+> {
+    switch state.shuttleConfiguration {
+    case nil: return .failure(.notRead)
+    case .failure(let error): return .failure(.configuration(error))
+    case .success(let configuration):
+        return ScreenRows.shuttlePlan(ledger, day: day, configuration: configuration).mapError { .planning($0) }
+    }
 }
 
 /// The request lines, one group per route class; the class is named on the first row of each

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A point on the Earth's surface, in decimal degrees.
-public struct Coordinate: Equatable, Codable, Sendable {
+public struct Coordinate: Hashable, Codable, Sendable {
     public var latitude: Double
     public var longitude: Double
 

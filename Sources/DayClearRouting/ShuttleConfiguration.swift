@@ -2,7 +2,7 @@ import DayClearCore
 
 /// What the shuttle planner needs beyond the ledger: where the relief centre is, the fleet, and
 /// how much room a pack of each kind+spec takes.
-public struct ShuttleConfiguration: Equatable, Sendable {
+public struct ShuttleConfiguration: Hashable, Sendable {
     /// The relief centre's name, where every run starts and ends.
     public var centreName: String
     public var centre: Coordinate

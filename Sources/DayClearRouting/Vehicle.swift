@@ -1,5 +1,5 @@
 /// A vehicle of the postal shuttle fleet (邮政专车).
-public struct Vehicle: Equatable, Sendable {
+public struct Vehicle: Hashable, Sendable {
     public var id: String
     public var name: String
     /// What one run can carry, in millilitres of packed goods.

@@ -15,11 +15,13 @@ final class TUIRunner {
     private let exportsDirectory: URL
     private var state: AppState
     private var lastToken: Int64?
+    private var shuttleWatch: ShuttleConfigurationWatch
 
     /// Prepares a runner on an open store.
     init(store: LedgerStore, dataDirectory: URL, language: Language) {
         self.store = store
         exportsDirectory = dataDirectory.appendingPathComponent("exports", isDirectory: true)
+        shuttleWatch = ShuttleConfigurationWatch(directory: dataDirectory)
         // Without a roster the store lets the actor do everything.
         let roles = store.roster?.roles(of: store.actor) ?? Set(Role.allCases)
         state = AppState(language: language, user: store.actor, roles: roles, now: Date())
@@ -32,6 +34,7 @@ final class TUIRunner {
         loadJournal()
         while !terminal.terminationRequested {
             state.now = Date()
+            shuttleWatch.refresh(&state, ledger: store.ledger)
             let size = terminal.size
             var buffer = CellBuffer(width: size.width, height: size.height)
             render(state, ledger: store.ledger, into: &buffer)

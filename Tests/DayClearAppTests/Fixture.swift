@@ -1,4 +1,5 @@
 import DayClearCore
+import DayClearRouting
 import Foundation
 
 @testable import DayClearApp
@@ -74,6 +75,17 @@ enum Fixture {
 
     /// A fresh state for an approver, at `now`.
     static func state(_ language: Language = .zh) -> AppState {
-        AppState(language: language, user: "wang", roles: [.approver], now: now)
+        var state = AppState(language: language, user: "wang", roles: [.approver], now: now)
+        state.shuttleConfiguration = .success(shuttle)
+        return state
     }
+
+    /// The postal shuttle: a centre in Hangzhou, one van of 9,000 L making two runs and one of
+    /// 3,000 L; a pack of N95 masks takes 12 L, a pack of gowns 60 L.
+    static let shuttle = ShuttleConfiguration(
+        centreName: "救灾物资储备中心", centre: Coordinate(latitude: 30.2742, longitude: 120.1551),
+        fleet: [
+            Vehicle(id: "Y01", name: "邮政专车 1", capacityMillilitres: 9_000_000, runsPerDay: 2),
+            Vehicle(id: "Y02", name: "邮政专车 2", capacityMillilitres: 3_000_000),
+        ], packVolumes: [n95: 12_000, gown: 60_000])
 }

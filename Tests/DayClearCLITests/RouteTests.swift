@@ -151,4 +151,29 @@ struct RouteTests {
         #expect(result.status != 0, result.comment)
         #expect(result.stderr.contains("pack-volumes.csv: no pack volume for "), result.comment)
     }
+
+    /// `demo` copies the sample's centre, fleet and pack volumes; `route` reads them as they are.
+    @Test func demoAndInitWriteTheShuttleConfiguration() throws {
+        let demo = try Sandbox()
+        let made = try demo.dayclear("demo")
+        try #require(made.succeeded, made.comment)
+        for name in ["centre.csv", "vehicles.csv", "pack-volumes.csv"] {
+            let copied = try Data(contentsOf: demo.data.appendingPathComponent(name))
+            #expect(copied == (try Data(contentsOf: Package.sampleData.appendingPathComponent(name))), "\(name)")
+        }
+        let routed = try demo.dayclear("route")
+        #expect(routed.succeeded, routed.comment)
+        #expect(routed.stdout.contains("出发 from 杭州市救灾物资储备中心 (30.274150, 120.155070)"), routed.comment)
+
+        let fresh = try Sandbox()
+        let initialised = try fresh.dayclear("init")
+        try #require(initialised.succeeded, initialised.comment)
+        let empty = try fresh.dayclear("route", "--format", "json")
+        #expect(empty.succeeded, empty.comment)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [String: Any], empty.comment)
+        #expect((document["runs"] as? [Any])?.isEmpty == true, empty.comment)
+        #expect(document["day_units"] as? Int == 0, empty.comment)
+        #expect(document["forecast_clear_rate"] == nil, empty.comment)
+    }
 }
