@@ -15,11 +15,25 @@ public struct RoutingSolver: Sendable {
         self.parameters = parameters.isEmpty ? [.classic] : parameters
     }
 
+    /// Up to this many customers every weighting is tried; beyond, fewer (see `weightings(for:)`).
+    public static let fullSearchCustomers = 50
+
+    /// The weightings tried for `customers` customers: all of them up to `fullSearchCustomers`,
+    /// else an evenly spread subset shrinking with the square of the size (at least three), so
+    /// that a day of a few hundred stops is still routed in well under a second.
+    public func weightings(for customers: Int) -> [SavingsParameters] {
+        guard customers > Self.fullSearchCustomers else { return parameters }
+        let ratio = Double(Self.fullSearchCustomers) / Double(customers)
+        let budget = max(3, Int(Double(parameters.count) * ratio * ratio))
+        guard budget < parameters.count else { return parameters }
+        return (0..<budget).map { parameters[$0 * parameters.count / budget] }
+    }
+
     /// The best solution found; ties go to fewer runs, then to the earlier weighting.
     public func solve(_ problem: RoutingProblem) -> RoutingSolution {
         var best: RoutingSolution?
         var seen: Set<[[Int]]> = []
-        for weighting in parameters {
+        for weighting in weightings(for: problem.customers.count) {
             let start = SavingsConstruction.runs(for: problem, parameters: weighting)
             guard seen.insert(start).inserted else { continue }
             let solution = RoutingSolution(runs: LocalSearch.improve(start, for: problem), problem: problem)

@@ -63,4 +63,16 @@ struct RoutingPropertyTests {
         let degree = Coordinate(latitude: 0, longitude: 0).metres(to: Coordinate(latitude: 1, longitude: 0))
         #expect(abs(degree - 111_195) < 5)
     }
+
+    /// Large problems try fewer weightings, spread over the whole grid; small ones try all.
+    @Test func largeProblemsTryASpreadSubset() {
+        let solver = RoutingSolver()
+        #expect(solver.weightings(for: 50) == RoutingSolver.defaultParameters)
+        let hundred = solver.weightings(for: 100)
+        #expect(hundred.count == 15)
+        #expect(Set(hundred).isSubset(of: Set(RoutingSolver.defaultParameters)))
+        #expect(hundred.first == RoutingSolver.defaultParameters.first)
+        #expect((hundred.map(\.lambda).max() ?? 0) >= 1.9)
+        #expect(solver.weightings(for: 1000).count == 3)
+    }
 }
