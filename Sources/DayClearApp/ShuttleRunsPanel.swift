@@ -37,6 +37,12 @@ func renderShuttleRuns(
     if waiting > 0 {
         heading += language.pick("；\(waiting) 件装不下，留库", "; \(waiting) units wait for room")
     }
+    if let recorded = ledger.shuttlePlans[plan.day] {
+        heading +=
+            recorded.runs == plan.record.runs
+            ? language.pick("（已记录）", " (recorded)")
+            : language.pick("（与已记录的车次不同）", " (differs from the recorded runs)")
+    }
     buffer.put(heading, x: area.x, y: area.y, style: headingStyle, maxWidth: area.width)
     if plan.runs.isEmpty && area.height > 1 {
         buffer.put(

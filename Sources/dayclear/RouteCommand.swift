@@ -85,16 +85,3 @@ struct RouteCommand: ParsableCommand {
         }
     }
 }
-
-extension ShuttlePlan {
-    /// The plan as the event that records it.
-    var record: ShuttleRunsPlanned {
-        ShuttleRunsPlanned(
-            day: day,
-            runs: runs.map {
-                .init(
-                    vehicle: $0.vehicle.id, trip: $0.trip, stops: $0.stops.map(\.recipient),
-                    millilitres: $0.millilitres, metres: Int($0.metres.rounded()))
-            }, dayUnits: dayUnits, clearedUnits: clearedUnits)
-    }
-}

@@ -8,11 +8,11 @@ import Testing
 
 /// The routes screen's shuttle runs and forecast, and what it says when it cannot plan them.
 @Suite struct ShuttlePanelTests {
-    func text(_ state: AppState, width: Int = 120, height: Int = 40) throws -> String {
+    func text(_ state: AppState, ledger: Ledger? = nil, width: Int = 120, height: Int = 40) throws -> String {
         var state = state
         state.screen = .routes
         var buffer = CellBuffer(width: width, height: height)
-        render(state, ledger: try Fixture.movedLedger(), into: &buffer)
+        render(state, ledger: try ledger ?? Fixture.movedLedger(), into: &buffer)
         return buffer.lines().joined(separator: "\n")
     }
 
@@ -59,5 +59,25 @@ import Testing
         let screen = try text(state)
         #expect(screen.contains("Postal shuttle: no runs planned"))
         #expect(screen.contains("no pack volume for 防护服 / 医用一次性L (shuttled for R-0001 line 2)"))
+    }
+
+    /// Once the runs are recorded the heading says so, and says when they no longer match.
+    @Test func tellsWhetherTheRunsAreRecorded() throws {
+        var ledger = try Fixture.movedLedger()
+        let day = ledger.calendar.day(containing: Fixture.now)
+        let plan = try ShuttlePlanner(configuration: Fixture.shuttle).plan(ledger: ledger, day: day)
+        #expect(try !text(Fixture.movedState(), ledger: ledger).contains("已记录"))
+        func record(_ event: ShuttleRunsPlanned) throws {
+            try ledger.apply(
+                RecordedEvent(
+                    sequence: ledger.lastSequence + 1, time: Fixture.now, actor: "li", reason: nil,
+                    event: .shuttleRunsPlanned(event)))
+        }
+        try record(plan.record)
+        #expect(try text(Fixture.movedState(), ledger: ledger).contains("从救灾物资储备中心出发（已记录）"))
+        var other = plan.record
+        other.runs[0].vehicle = "Y01"
+        try record(other)
+        #expect(try text(Fixture.movedState(), ledger: ledger).contains("（与已记录的车次不同）"))
     }
 }
