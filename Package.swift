@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure domain: Foundation only, no clock, no I/O.
@@ -66,7 +67,12 @@ let package = Package(
             name: "dayclear-bench-routing", dependencies: ["DayClearRouting"], path: "Benchmarks/Routing"),
         .testTarget(name: "DayClearRoutingTests", dependencies: ["DayClearRouting", "SeededRandom"]),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
-        .testTarget(name: "DayClearStoreTests", dependencies: ["DayClearStore", "SeededRandom"]),
+        .testTarget(
+            name: "DayClearStoreTests",
+            dependencies: [
+                "DayClearStore", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore"]),

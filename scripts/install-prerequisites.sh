@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages DayClear builds and tests with (Debian):
 # ncursesw and SQLite headers, tmux for the end-to-end terminal tests, and the
-# sqlite3 shell used by the audit tests. Skips apt when everything is present.
+# sqlite3 shell used by the audit tests, and strace for the test that commits are
+# synced. Skips apt when everything is present.
 set -euo pipefail
-packages=(libncursesw5-dev libsqlite3-dev tmux sqlite3 pkg-config)
+packages=(libncursesw5-dev libsqlite3-dev tmux sqlite3 pkg-config strace)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -60,7 +60,7 @@ final class TUIRunner {
                 try store.perform(reason: reason) { _ in events }
                 state.status = .info(success)
             } catch {
-                state.status = .error(String(describing: error))
+                state.status = .error(RefusalText.describe(error, ledger: store.ledger, language: state.language))
             }
             loadJournal()
         case .exportDayEnd(let day):

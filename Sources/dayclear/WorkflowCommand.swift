@@ -1,4 +1,5 @@
 import ArgumentParser
+import DayClearApp
 import DayClearCore
 import DayClearStore
 import Foundation
@@ -19,7 +20,13 @@ extension WorkflowCommand {
 
     func run() throws {
         let store = try data.open()
-        let recorded = try store.perform(reason: recordedReason) { try events(in: $0) }
+        let recorded: [RecordedEvent]
+        do {
+            recorded = try store.perform(reason: recordedReason) { try events(in: $0) }
+        } catch let error as DomainError {
+            // The ledger now holds what other processes recorded; say what changed.
+            throw CommandError(RefusalText.describe(error, ledger: store.ledger, language: .en))
+        }
         let sequences = recorded.map { "\($0.sequence)" }.joined(separator: ", ")
         print("\(confirmation(recorded, ledger: store.ledger)) (event \(sequences))")
     }

@@ -1,5 +1,5 @@
-import SeededRandom
 import Foundation
+import SeededRandom
 import Testing
 
 #if canImport(Glibc)
@@ -175,13 +175,14 @@ final class Sandbox {
     /// The data directory passed as `--data` (not created until `init`/`demo`).
     let data: URL
 
-    init(_ name: String = #function) throws {
+    /// `data` places the data directory elsewhere, e.g. on a small disk mounted for the test.
+    init(_ name: String = #function, data: URL? = nil) throws {
         let safe = name.filter { $0.isLetter || $0.isNumber }
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent(
                 "dayclear-clitests-\(safe.prefix(40))-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        data = root.appendingPathComponent("data", isDirectory: true)
+        self.data = data ?? root.appendingPathComponent("data", isDirectory: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -200,8 +201,8 @@ final class Sandbox {
     }
 
     /// `init --time-zone Asia/Shanghai` and the three sample files.
-    static func withSampleDay(_ name: String = #function) throws -> Sandbox {
-        let sandbox = try Sandbox(name)
+    static func withSampleDay(_ name: String = #function, data: URL? = nil) throws -> Sandbox {
+        let sandbox = try Sandbox(name, data: data)
         let initialised = try sandbox.dayclear("init", "--time-zone", "Asia/Shanghai")
         try #require(initialised.succeeded, initialised.comment)
         for kind in ["recipients", "stock", "requests"] {
@@ -347,13 +348,12 @@ func eventNumbers(in output: String) -> [Int] {
     }
 }
 
-/// A stock file of `rows` arrived lots `B-00000`, `B-00001`, … of surgical masks.
-func writeLargeStockFile(rows: Int, to path: String) throws {
+/// A stock file of `rows` arrived lots `B-00000`, `B-00001`, … (or another prefix) of surgical masks.
+func writeLargeStockFile(rows: Int, prefix: String = "B", to path: String) throws {
     var text = "批次号,物资名称,规格,数量,单位,每箱数量,捐赠方,到货时间\n"
     text.reserveCapacity(rows * 64)
     for index in 0..<rows {
-        text += "B-\(String(index + 100_000).dropFirst()),口罩,医用外科,100,只,50,捐赠方\(index % 97),2026-02-10 09:00\n"
+        text += "\(prefix)-\(String(index + 100_000).dropFirst()),口罩,医用外科,100,只,50,捐赠方\(index % 97),2026-02-10 09:00\n"
     }
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
 }
-

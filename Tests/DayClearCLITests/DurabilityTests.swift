@@ -1,12 +1,5 @@
-import SeededRandom
 import Foundation
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Collects results from concurrent runs.
 private final class Results: @unchecked Sendable {
@@ -44,56 +37,6 @@ struct DurabilityTests {
         #expect(recorded.split(separator: "\t").dropFirst(2).first == Substring(currentUser))
         #expect(history.last == recorded, "the approval is the latest event")
         #expect(try sandbox.listsJSON().lot(lot)?.int("approved") == 10)
-    }
-
-    @Test("an import killed at a random moment leaves all of its rows or none, and the store opens")
-    func killedImportIsAllOrNothing() throws {
-        let sandbox = try Sandbox()
-        try #require(try sandbox.dayclear("init", "--time-zone", "Asia/Shanghai").succeeded)
-        let rowCount = 20_000
-        let file = sandbox.path("big.csv")
-        try writeLargeStockFile(rows: rowCount, to: file)
-        let binary = try #require(Package.binary)
-
-        let seed = UInt64(ProcessInfo.processInfo.environment["DAYCLEAR_KILL_SEED"] ?? "") ?? 0x00DA_7C1E
-        var random = SplitMix64(seed: seed)
-        var outcomes: [String] = []
-        for round in 1...3 {
-            let delay = Double(Int.random(in: 5...6_000, using: &random)) / 1000
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["import", "stock", file, "--data", sandbox.data.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Let it run for the chosen time (or until it ends by itself), then kill it outright.
-            let started = Date()
-            while process.isRunning, Date().timeIntervalSince(started) < delay {
-                usleep(1_000)
-            }
-            let killed = process.isRunning
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-
-            let lists = try sandbox.listsJSON()
-            let imported = lists.stock.filter { ($0.string("lot") ?? "").hasPrefix("B-") }.count
-            outcomes.append("round \(round): \(killed ? "killed" : "finished") after \(delay)s, \(imported) lots")
-            #expect(
-                imported == 0 || imported == rowCount,
-                "seed \(seed): a killed import left \(imported) of \(rowCount) lots: \(outcomes)")
-        }
-
-        print("killed import, seed \(seed): \(outcomes.joined(separator: "; "))")
-
-        // The store still opens, reads and takes new writes.
-        let history = try sandbox.dayclear("history")
-        #expect(history.status == 0, history.comment)
-        let small = sandbox.path("small.csv")
-        try Data("批次号,物资名称,规格,数量,单位,捐赠方,到货时间\nS-1,口罩,KN95,7,只,某人,2026-02-10 09:00\n".utf8)
-            .write(to: URL(fileURLWithPath: small))
-        let after = try sandbox.dayclear("import", "stock", small)
-        #expect(after.status == 0, "\(after)\n\(outcomes)")
-        #expect(try sandbox.listsJSON().lot("S-1")?.int("on_hand") == 7)
     }
 
     @Test("concurrent processes cannot together over-allocate a lot")

@@ -349,6 +349,35 @@ struct StoreTests {
         #expect(log.stored.map(\.sequence) == [1, 2])
     }
 
+    @Test("after a write that was not saved, the ledger in memory is rebuilt from what the log holds")
+    func notSavedReloadsFromDisk() throws {
+        let log = FailingCommitLog()
+        let clock = { Sample.time("2026-02-10 15:45") }
+        let store = try LedgerStore(log: log, actor: "a", clock: clock)
+        try store.perform(.calendarConfigured(Sample.settings))
+        // Another process records a recipient; this store has not looked since.
+        let other = try LedgerStore(log: log, actor: "b", clock: clock)
+        try other.perform(
+            .recipientRegistered(
+                Recipient(id: "H09", name: "方舱医院", tier: .frontLineHospital, latitude: 30, longitude: 120, contact: ""))
+        )
+        log.failNextRead = true
+        let error = thrownError {
+            try store.perform(
+                .recipientRegistered(
+                    Recipient(
+                        id: "H01", name: "西溪医院", tier: .frontLineHospital, latitude: 30, longitude: 120, contact: "")
+                ))
+        }
+        #expect(error as? StoreError == .notSaved("disk I/O error"))
+        let onDisk = try LedgerStore(log: log, actor: "c", clock: clock).ledger
+        let reloaded = store.ledger == onDisk
+        #expect(reloaded, "the ledger must equal what the log holds after a failed write")
+        #expect(store.ledger.recipients["H09"] != nil && store.ledger.recipients["H01"] == nil)
+        // Nothing is retried behind the user's back.
+        #expect(log.stored.map(\.sequence) == [1, 2])
+    }
+
     @Test("a user without the role an event needs is refused and nothing is recorded")
     func rosterEnforced() throws {
         try withTemporaryDirectory { folder in
@@ -548,12 +577,18 @@ private final class Outcomes: @unchecked Sendable {
 private final class FailingCommitLog: EventLog {
     var stored: [RecordedEvent] = []
     var failNextCommit = false
+    /// Fails the next append with an I/O error before it reads anything, as a failing disk may.
+    var failNextRead = false
 
     func events(after sequence: Int64) throws -> [RecordedEvent] {
         stored.filter { $0.sequence > sequence }
     }
 
     func append(after sequence: Int64, _ body: ([RecordedEvent]) throws -> [RecordedEvent]) throws {
+        if failNextRead {
+            failNextRead = false
+            throw StoreError.notSaved("disk I/O error")
+        }
         let events = try body(stored.filter { $0.sequence > sequence })
         if failNextCommit {
             failNextCommit = false

@@ -21,6 +21,11 @@ public final class LedgerStore {
         self.actor = actor
         self.roster = roster
         self.clock = clock
+        self.ledger = try Self.replay(log)
+    }
+
+    /// The ledger folded from every event in `log`.
+    private static func replay(_ log: EventLog) throws -> Ledger {
         var ledger = Ledger()
         for event in try log.events(after: 0) {
             do {
@@ -29,7 +34,7 @@ public final class LedgerStore {
                 throw StoreError.corrupt("event \(event.sequence) by \(event.actor) does not apply: \(error)")
             }
         }
-        self.ledger = ledger
+        return ledger
     }
 
     /// Records the events `build` derives from the up-to-date ledger, all or none.
@@ -37,6 +42,11 @@ public final class LedgerStore {
     /// - Returns: the events as recorded, once they are durable.
     @discardableResult
     public func perform(reason: String? = nil, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
+        // SQLite text read back through GRDB stops at a NUL, so such a reason would be cut on replay.
+        if let reason, reason.unicodeScalars.contains("\u{0}") {
+            throw DomainError.invalid(
+                "the reason contains a NUL character (U+0000), which cannot be recorded; remove it")
+        }
         var caughtUp = ledger
         var pending = ledger
         var recorded: [RecordedEvent] = []
@@ -58,6 +68,11 @@ public final class LedgerStore {
                 for event in recorded { try pending.apply(event) }
                 return recorded
             }
+        } catch StoreError.notSaved(let why) {
+            // After a failed write or sync only the disk knows what it holds: rebuild from it
+            // before taking more work, and leave retrying to the person told "not saved".
+            ledger = (try? Self.replay(log)) ?? caughtUp
+            throw StoreError.notSaved(why)
         } catch {
             // Others' events read inside the failed transaction were committed by them.
             ledger = caughtUp

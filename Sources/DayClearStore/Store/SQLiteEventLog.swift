@@ -19,6 +19,11 @@ public final class SQLiteEventLog: EventLog {
             throw StoreError.notInitialised((path as NSString).deletingLastPathComponent)
         }
         self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        // SQLite would fall back to reading only, then fail on its WAL index with a vague message.
+        if access(directory, W_OK) != 0 || (exists && access(path, W_OK) != 0) {
+            throw StoreError.readOnly(directory)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -26,11 +31,11 @@ public final class SQLiteEventLog: EventLog {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw StoreError.notSaved("cannot open \(path): \(Self.describe(error))")
+            try requireFullSync()
+            try prepareSchema(create: create)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
         }
-        try requireFullSync()
-        try prepareSchema(create: create)
     }
 
     /// GRDB may lower `synchronous`; set it after opening and read it back.
@@ -102,6 +107,8 @@ public final class SQLiteEventLog: EventLog {
             return try queue.read { db in try Self.fetch(db, after: sequence) }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw Self.storeError(error, path: path)
         } catch {
             throw StoreError.corrupt(Self.describe(error))
         }
@@ -135,10 +142,20 @@ public final class SQLiteEventLog: EventLog {
                 return .commit
             }
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(Self.describe(error))
-            default: throw StoreError.notSaved(Self.describe(error))
-            }
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// What a failed write means for the person at the terminal: nothing of it was recorded.
+    private static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(LockHolder.describe(databasePath: path))
+        case .SQLITE_READONLY: return .readOnly(path)
+        default:
+            let directory = (path as NSString).deletingLastPathComponent
+            var space = statvfs()
+            let full = statvfs(directory, &space) == 0 && UInt64(space.f_bavail) * UInt64(space.f_frsize) < 65_536
+            return .notSaved(describe(error) + (full ? " (the disk holding \(directory) is full)" : ""))
         }
     }
 

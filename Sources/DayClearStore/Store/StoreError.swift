@@ -10,7 +10,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// The write did not reach the disk; nothing was recorded.
     case notSaved(String)
+    /// Another process held the write lock past the wait; `String` names it where known.
     case busy(String)
+    /// The data directory or database file cannot be written.
+    case readOnly(String)
 
     public var description: String {
         switch self {
@@ -18,11 +21,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no DayClear data in \(dir); run `dayclear init --data \(dir)` or `dayclear demo`"
         case .alreadyInitialised(let dir): return "\(dir) already holds DayClear data"
         case .newerFormat(let found, let supported):
-            return "the store was written by a newer DayClear (format \(found), this version reads up to \(supported)); nothing was changed"
+            return
+                "the store was written by a newer DayClear (format \(found), this version reads up to \(supported)); nothing was changed"
         case .durabilityNotConfirmed(let what): return "cannot confirm durable writes: \(what)"
         case .corrupt(let what): return "the store is damaged: \(what)"
         case .notSaved(let why): return "not saved: \(why)"
-        case .busy(let why): return "the data is locked by another DayClear process: \(why)"
+        case .busy(let holder):
+            return
+                "not saved: the data stayed locked by \(holder) past the wait; nothing was recorded, try again when it is done"
+        case .readOnly(let path):
+            return "\(path) is read-only: nothing was saved (DayClear writes to its data directory even to read)"
         }
     }
 }
