@@ -119,4 +119,13 @@ struct HostileInputPropertyTests {
             }
         }
     }
+
+    @Test("a NUL character in imported text is escaped in the payload and read back whole")
+    func nulInPayload() throws {
+        let recipient = Recipient(
+            id: "H01", name: "西溪\u{0}医院", tier: .frontLineHospital, latitude: 30, longitude: 120, contact: "\u{0}")
+        let (type, payload) = try EventCodec.encode(.recipientRegistered(recipient))
+        #expect(!payload.unicodeScalars.contains("\u{0}"), "\(payload)")
+        #expect(try EventCodec.decode(type: type, payload: payload) == .recipientRegistered(recipient))
+    }
 }
