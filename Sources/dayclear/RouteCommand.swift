@@ -18,6 +18,7 @@ struct RouteCommand: ParsableCommand {
             centre, the fleet and the pack volumes come from centre.csv, vehicles.csv and pack-volumes.csv in the \
             data directory (see docs/formats.md). Without --apply the plan is only shown; with --apply it is \
             recorded as the day's shuttle runs.
+
             With --cvrp FILE.vrp, solves the file instead (EUC_2D distances rounded to the nearest integer, as \
             CVRPLIB does) and prints each run; the last line is `cost N`.
             """)

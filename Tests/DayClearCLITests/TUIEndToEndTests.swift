@@ -138,6 +138,33 @@ struct TUIEndToEndTests {
         #expect(!seen.contains("已批准 R-0001"), "\(seen)")
     }
 
+    // MARK: Routes
+
+    @Test("3 shows the shuttle's runs once goods are approved; a bad vehicles.csv is named in their place")
+    func showsTheShuttleRuns() throws {
+        let sandbox = try demoSandbox(proposing: true)
+        // 500 of L-0016's 1,500 N95 masks for H01: a lot shared out, so it rides the shuttle.
+        let proposed = try sandbox.dayclear("propose", "R-0001", "--lot", "L-0016", "--quantity", "500")
+        try #require(proposed.succeeded, proposed.comment)
+        let approved = try sandbox.dayclear("approve", "R-0001")
+        try #require(approved.succeeded, approved.comment)
+        let tui = try TmuxSession("routes", command: tuiCommand(sandbox))
+        defer { withExtendedLifetime(sandbox) { tui.kill() } }
+
+        try tui.waitFor("第二张清单")
+        try tui.send("3")
+        let screen = try tui.waitFor("邮政专车：1 趟")
+        #expect(screen.contains("1 Y03 第1趟  300/3000 升"), "\(screen)")
+        #expect(screen.contains("H01 杭州市西溪医院"), "\(screen)")
+        #expect(screen.contains("预测（按今日车次）"), "\(screen)")
+
+        let vehicles = sandbox.data.appendingPathComponent("vehicles.csv")
+        try "车辆编号,车辆名称,容量（升）,每日趟数\nY01,大车,9000,2\nY02,小车,-300,1\n".write(
+            to: vehicles, atomically: true, encoding: .utf8)
+        let refused = try tui.waitFor("邮政专车：无法排车")
+        #expect(refused.contains("vehicles.csv:3:"), "\(refused)")
+    }
+
     // MARK: Resize
 
     @Test("resizing re-lays the screen at 80×24, says when 60×20 is too small, and recovers at 120×40")
