@@ -2,49 +2,72 @@
 /// as `TextIdentifier` does, without Foundation's slower string comparison.
 ///
 /// Each digit run is written as a marker, its length without leading zeros and
-/// its digits, so plain byte order is natural order; the bytes are packed into
-/// big-endian words to compare eight at a time. Equal keys fall back to the text.
+/// its digits, so plain byte order is natural order. The bytes are packed into
+/// big-endian words to compare eight at a time; the first sixteen stay in two
+/// stored words, so an identifier of usual length costs no allocation. Equal keys
+/// fall back to the text.
 struct NaturalOrder: Comparable {
-    private var words: [UInt64] = []
+    /// The first eight and the next eight bytes of the encoding: a sort can compare these
+    /// plain words and look at the whole key only when both are equal.
+    private(set) var first: UInt64 = 0
+    private(set) var second: UInt64 = 0
+    /// The words after the first two, for long identifiers.
+    private var rest: [UInt64] = []
+    private var count = 0
     private var raw: String
 
     init(_ text: String) {
         raw = text
-        var bytes: [UInt8] = []
-        var digits: [UInt8] = []
-        func flush() {
-            guard !digits.isEmpty else { return }
-            let significant = digits.drop { $0 == UInt8(ascii: "0") }
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(truncatingIfNeeded: significant.count))
-            bytes += significant
-            digits.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                digits.append(byte)
-            } else {
-                flush()
-                bytes.append(byte)
-            }
-        }
-        flush()
-        words.reserveCapacity((bytes.count + 7) / 8)
-        var index = 0
-        while index < bytes.count {
-            var word: UInt64 = 0
-            for offset in 0..<8 {
-                word <<= 8
-                if index + offset < bytes.count { word |= UInt64(bytes[index + offset]) }
-            }
-            words.append(word)
-            index += 8
+        let encoded = text.utf8.withContiguousStorageIfAvailable { encode($0) }
+        if encoded == nil {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { encode($0) }
         }
     }
 
+    private mutating func encode(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let zero = UInt8(ascii: "0")
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= zero, byte <= UInt8(ascii: "9") else {
+                append(byte)
+                index += 1
+                continue
+            }
+            var end = index
+            var significant = index
+            while end < bytes.count, bytes[end] >= zero, bytes[end] <= UInt8(ascii: "9") {
+                if bytes[end] == zero, significant == end { significant += 1 }
+                end += 1
+            }
+            append(zero)
+            append(UInt8(truncatingIfNeeded: end - significant))
+            for position in significant..<end { append(bytes[position]) }
+            index = end
+        }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        let shift = UInt64(56 - 8 * (count % 8))
+        switch count / 8 {
+        case 0: first |= UInt64(byte) << shift
+        case 1: second |= UInt64(byte) << shift
+        default:
+            if count % 8 == 0 { rest.append(0) }
+            rest[rest.count - 1] |= UInt64(byte) << shift
+        }
+        count += 1
+    }
+
     static func < (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
-        for (left, right) in zip(lhs.words, rhs.words) where left != right { return left < right }
-        if lhs.words.count != rhs.words.count { return lhs.words.count < rhs.words.count }
+        if lhs.first != rhs.first { return lhs.first < rhs.first }
+        if lhs.second != rhs.second { return lhs.second < rhs.second }
+        if lhs.rest != rhs.rest { return lhs.rest.lexicographicallyPrecedes(rhs.rest) }
         return lhs.raw < rhs.raw
+    }
+
+    static func == (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
+        lhs.first == rhs.first && lhs.second == rhs.second && lhs.rest == rhs.rest && lhs.raw == rhs.raw
     }
 }

@@ -21,14 +21,17 @@ public struct Planner: Sendable {
         var input = PlanningInput(ledger: ledger, day: day, now: now)
         var pieces: [PlanningPool.Piece] = []
         var outcomes: [PlanningPool.Outcome] = []
-        for pool in input.pools() {
-            let result = PlanningPool.allocate(pool, rule: rule, demands: &input.demands, supplies: &input.supplies)
-            pieces += result.pieces
-            outcomes += result.outcomes
+        pieces.reserveCapacity(input.demands.count + input.supplies.count)
+        outcomes.reserveCapacity(input.demands.count)
+        for pool in input.pools {
+            PlanningPool.allocate(
+                pool, rule: rule, demands: &input.demands, supplies: &input.supplies, pieces: &pieces,
+                outcomes: &outcomes)
         }
         return assemble(input: input, pieces: pieces, outcomes: outcomes, day: day)
     }
 
+    /// The plan's lines in tier then tie order, each followed by its allocations in pick order.
     private func assemble(
         input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome], day: CivilDate
     ) -> Plan {
@@ -39,33 +42,44 @@ public struct Planner: Sendable {
         for (index, outcome) in outcomes.enumerated() {
             if outcome.source == .directed { directed[outcome.demand] = index } else { general[outcome.demand] = index }
         }
-        let ordered = pieces.sorted { lhs, rhs in
-            (demands[lhs.demand].tier, demands[lhs.demand].tieRank, lhs.order)
-                < (demands[rhs.demand].tier, demands[rhs.demand].tieRank, rhs.order)
+        // Each line's pieces as a list threaded through `next`, in the order they were picked.
+        var first = Array(repeating: -1, count: demands.count)
+        var last = Array(repeating: -1, count: demands.count)
+        var next = Array(repeating: -1, count: pieces.count)
+        for (index, piece) in pieces.enumerated() {
+            if last[piece.demand] >= 0 { next[last[piece.demand]] = index } else { first[piece.demand] = index }
+            last[piece.demand] = index
         }
-        let allocations = ordered.map { piece -> PlannedAllocation in
-            let demand = demands[piece.demand]
-            let position = piece.source == .directed ? directed[piece.demand] : general[piece.demand]
-            let outcome = position >= 0 ? outcomes[position] : nil
-            let explanation = PlanExplanation(
-                rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
-                alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
-                fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
-                packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact,
-                shortfall: demand.need)
-            return PlannedAllocation(
-                request: demand.request, line: demand.line, lot: input.supplies[piece.supply].id,
-                quantity: piece.quantity, explanation: explanation)
-        }
-        let lines = demands.indices.sorted {
-            (demands[$0].tier, demands[$0].tieRank) < (demands[$1].tier, demands[$1].tieRank)
-        }.map { index in
-            let demand = demands[index]
-            return
-                PlannedLine(
-                    request: demand.request, line: demand.line, item: demand.item, recipient: demand.recipient,
-                    tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
-                    planned: demand.asked - demand.alreadyProposed - demand.need)
+        var allocations: [PlannedAllocation] = []
+        allocations.reserveCapacity(pieces.count)
+        var lines: [PlannedLine] = []
+        lines.reserveCapacity(demands.count)
+        for tier in PlanningPool.byTier(Array(demands.indices), demands: demands) {
+            for index in tier {
+                let demand = demands[index]
+                lines.append(
+                    PlannedLine(
+                        request: demand.request, line: demand.line, item: demand.item, recipient: demand.recipient,
+                        tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
+                        planned: demand.asked - demand.alreadyProposed - demand.need))
+                var position = first[index]
+                while position >= 0 {
+                    let piece = pieces[position]
+                    let from = piece.source == .directed ? directed[index] : general[index]
+                    let outcome = from >= 0 ? outcomes[from] : nil
+                    let explanation = PlanExplanation(
+                        rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
+                        alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
+                        fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
+                        packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact,
+                        shortfall: demand.need)
+                    allocations.append(
+                        PlannedAllocation(
+                            request: demand.request, line: demand.line, lot: input.supplies[piece.supply].id,
+                            quantity: piece.quantity, explanation: explanation))
+                    position = next[position]
+                }
+            }
         }
         return Plan(rule: rule, day: day, allocations: allocations, lines: lines)
     }

@@ -13,8 +13,6 @@ struct Demand {
     var alreadyProposed: Int
     /// Units still to find; lowered as the planner awards them.
     var need: Int
-    /// Position in the tie order: earliest needed-by, then request id, then line.
-    var tieRank = 0
     /// The arrival class of the line in the pool being planned.
     var poolClass = 0
     /// Units awarded from the pool being planned.
@@ -24,32 +22,42 @@ struct Demand {
 /// A lot the planner may draw on.
 struct Supply {
     var id: LotID
-    var item: ItemKey
     var packSize: Int
-    var designatedRecipient: RecipientID?
     var eta: Date?
-    var expiry: Date?
     /// Units still free; lowered as the planner uses them.
     var free: Int
+    /// Position in the pick order: earliest expiry, then earliest ETA, then lot id.
+    var pickRank = 0
 }
 
 /// Interchangeable lots and the lines that may draw on them.
 struct PoolSpec {
     var source: PlanExplanation.Source
-    var supplies: [Int]
-    var demands: [Int]
+    var item: ItemKey
+    var owner: RecipientID?
+    var supplies: [Int] = []
+    /// Indices into `PlanningInput.demands`, in tie order.
+    var demands: [Int] = []
 }
 
-/// The candidates of a day, read from the ledger.
+/// The candidates of a day, read from the ledger in one pass over the lots and one over the requests.
+///
+/// `demands` are kept in tie order (earliest needed-by, then request id in natural order, then
+/// line), so a demand's index is its tie rank and every later grouping keeps that order without
+/// sorting again.
 struct PlanningInput {
     var demands: [Demand] = []
     var supplies: [Supply] = []
+    /// In planning order: every directed pool, then the open pool of each kind+spec.
+    var pools: [PoolSpec] = []
 
     /// Lots: the day's available and expected goods (as `DayLists` defines them)
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
     /// decision, submitted before the day's end, with units still to propose.
     init(ledger: Ledger, day: CivilDate, now: Date) {
         let end = ledger.calendar.window(of: day).end
+        var numbers = ItemNumbers()
+        var lots = [(lot: Lot, item: Int)]()
         for lot in ledger.lots.values {
             let listed: Bool
             if let at = lot.arrivedAt {
@@ -61,68 +69,129 @@ struct PlanningInput {
             }
             guard listed, lot.free > 0 else { continue }
             if let expiry = lot.expiry, expiry <= now { continue }
-            supplies.append(
-                Supply(
-                    id: lot.id, item: lot.item, packSize: max(1, lot.packSize),
-                    designatedRecipient: lot.designatedRecipient, eta: lot.eta, expiry: lot.expiry, free: lot.free))
+            lots.append((lot, numbers.add(lot.item)))
         }
-        // Requests in id order, so a stable sort by needed-by breaks ties by request id, then line.
-        let open = ledger.requests.indices.filter {
-            let request = ledger.requests[$0].value
-            return request.state.awaitsDecision && request.submittedAt < end
+        let (openPool, directedPools) = makePools(lots, items: numbers.items)
+        rankPicks(lots)
+        gatherDemands(ledger, end: end, numbers: &numbers, openPool: openPool, directedPools: directedPools)
+    }
+
+    /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient.
+    /// Returns each item's open pool (or -1) and, per recipient, its directed pools by item.
+    private mutating func makePools(_ lots: [(lot: Lot, item: Int)], items: [ItemKey]) -> (
+        [Int], [RecipientID: [(item: Int, pool: Int)]]
+    ) {
+        var keys: [PoolKey: [Int]] = [:]
+        for (index, entry) in lots.enumerated() {
+            let lot = entry.lot
+            supplies.append(Supply(id: lot.id, packSize: max(1, lot.packSize), eta: lot.eta, free: lot.free))
+            keys[PoolKey(item: entry.item, owner: lot.designatedRecipient), default: []].append(index)
         }
-        let byID = open.map { NaturalOrder(ledger.requests[$0].key.rawValue) }
+        let ordered = keys.keys.sorted { lhs, rhs in
+            if (lhs.owner == nil) != (rhs.owner == nil) { return lhs.owner != nil }
+            if lhs.item != rhs.item { return items[lhs.item] < items[rhs.item] }
+            return (lhs.owner ?? "") < (rhs.owner ?? "")
+        }
+        var openPool = Array(repeating: -1, count: items.count)
+        var directedPools: [RecipientID: [(item: Int, pool: Int)]] = [:]
+        for key in ordered {
+            if let owner = key.owner {
+                directedPools[owner, default: []].append((key.item, pools.count))
+            } else {
+                openPool[key.item] = pools.count
+            }
+            pools.append(
+                PoolSpec(
+                    source: key.owner == nil ? .general : .directed, item: items[key.item], owner: key.owner,
+                    supplies: keys[key] ?? []))
+        }
+        return (openPool, directedPools)
+    }
+
+    /// Ranks the supplies in pick order once, so assigning lots compares integers.
+    private mutating func rankPicks(_ lots: [(lot: Lot, item: Int)]) {
+        let expiry = lots.map { $0.lot.expiry ?? .distantFuture }
+        let eta = lots.map { $0.lot.eta ?? .distantPast }
+        let id = lots.map { NaturalOrder($0.lot.id.rawValue) }
+        let order = lots.indices.sorted { lhs, rhs in
+            if expiry[lhs] != expiry[rhs] { return expiry[lhs] < expiry[rhs] }
+            if eta[lhs] != eta[rhs] { return eta[lhs] < eta[rhs] }
+            return id[lhs] < id[rhs]
+        }
+        for (rank, index) in order.enumerated() { supplies[index].pickRank = rank }
+    }
+
+    /// The lines of the open requests, in tie order, each added to the pools it may draw on.
+    private mutating func gatherDemands(
+        _ ledger: Ledger, end: Date, numbers: inout ItemNumbers, openPool: [Int],
+        directedPools: [RecipientID: [(item: Int, pool: Int)]]
+    ) {
+        let requests = ledger.requests
+        var positions: [Dictionary<RequestID, Request>.Index] = []
+        var ids: [NaturalOrder] = []
+        var open: [TieKey] = []
+        var index = requests.startIndex
+        while index != requests.endIndex {
+            let request = requests.values[index]
+            if request.state.awaitsDecision, request.submittedAt < end {
+                let id = NaturalOrder(request.id.rawValue)
+                open.append(
+                    TieKey(
+                        neededBy: request.neededBy.timeIntervalSinceReferenceDate, first: id.first, second: id.second,
+                        position: positions.count))
+                positions.append(index)
+                ids.append(id)
+            }
+            requests.formIndex(after: &index)
+        }
+        open.sort { lhs, rhs in
+            if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            return ids[lhs.position] < ids[rhs.position]
+        }
         demands.reserveCapacity(open.count * 2)
-        for position in open.indices.sorted(by: { byID[$0] < byID[$1] }) {
-            let request = ledger.requests[open[position]].value
+        for entry in open {
+            let request = requests.values[positions[entry.position]]
             let tier = ledger.recipients[request.recipient]?.tier ?? .community
+            let directed = directedPools.isEmpty ? nil : directedPools[request.recipient]
+            let proposed = request.state == .proposed ? proposedByLine(request, ledger) : [:]
             for line in request.lines {
-                let already = request.state == .proposed ? ledger.proposedQuantity(request.id, line: line.number) : 0
+                let already = proposed[line.number] ?? 0
                 guard line.quantity > already else { continue }
+                let demand = demands.count
                 demands.append(
                     Demand(
                         request: request.id, line: line.number, item: line.item, recipient: request.recipient,
                         tier: tier, neededBy: request.neededBy, submittedAt: request.submittedAt,
                         asked: line.quantity, alreadyProposed: already, need: line.quantity - already))
+                guard let item = numbers.number(of: line.item) else { continue }
+                if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].demands.append(demand) }
+                if openPool[item] >= 0 { pools[openPool[item]].demands.append(demand) }
             }
         }
-        let neededBy = demands.map(\.neededBy)
-        let order = demands.indices.sorted { (neededBy[$0], $0) < (neededBy[$1], $1) }
-        for (rank, index) in order.enumerated() { demands[index].tieRank = rank }
     }
 
-    /// The pools in planning order: every directed pool, then the open pool of each kind+spec.
-    func pools() -> [PoolSpec] {
-        var directed: [DirectedKey: [Int]] = [:]
-        var open: [ItemKey: [Int]] = [:]
-        for (index, supply) in supplies.enumerated() {
-            if let owner = supply.designatedRecipient {
-                directed[DirectedKey(item: supply.item, recipient: owner), default: []].append(index)
-            } else {
-                open[supply.item, default: []].append(index)
-            }
+    /// Units awaiting a decision per line of a proposed request, from one look-up of its allocations.
+    private func proposedByLine(_ request: Request, _ ledger: Ledger) -> [Int: Int] {
+        var units: [Int: Int] = [:]
+        for index in ledger.allocationIndicesByRequest[request.id] ?? [] {
+            let allocation = ledger.allocations[index]
+            if allocation.status == .proposed { units[allocation.line, default: 0] += allocation.proposedQuantity }
         }
-        var byItem: [ItemKey: [Int]] = [:]
-        var byOwner: [DirectedKey: [Int]] = [:]
-        for (index, demand) in demands.enumerated() {
-            byItem[demand.item, default: []].append(index)
-            let key = DirectedKey(item: demand.item, recipient: demand.recipient)
-            if directed[key] != nil { byOwner[key, default: []].append(index) }
-        }
-        let first = directed.sorted { ($0.key.item, $0.key.recipient) < ($1.key.item, $1.key.recipient) }.compactMap {
-            key, lots -> PoolSpec? in
-            guard let lines = byOwner[key] else { return nil }
-            return PoolSpec(source: .directed, supplies: lots, demands: lines)
-        }
-        let then = open.sorted { $0.key < $1.key }.compactMap { item, lots -> PoolSpec? in
-            guard let lines = byItem[item] else { return nil }
-            return PoolSpec(source: .general, supplies: lots, demands: lines)
-        }
-        return first + then
+        return units
     }
 
-    private struct DirectedKey: Hashable {
-        var item: ItemKey
-        var recipient: RecipientID
+    /// A request's place in the tie order in plain values, so sorting 100,000 of them moves no references.
+    private struct TieKey {
+        var neededBy: Double
+        var first: UInt64
+        var second: UInt64
+        var position: Int
+    }
+
+    private struct PoolKey: Hashable {
+        var item: Int
+        var owner: RecipientID?
     }
 }

@@ -9,8 +9,6 @@ enum PlanningPool {
         var supply: Int
         var quantity: Int
         var source: PlanExplanation.Source
-        /// Position in the pool's assignment, to keep pieces in pick order.
-        var order: Int
     }
 
     /// What one line got from one pool, for the explanation.
@@ -25,14 +23,16 @@ enum PlanningPool {
     }
 
     static func allocate(
-        _ pool: PoolSpec, rule: PlanningRule, demands: inout [Demand], supplies: inout [Supply]
-    ) -> (pieces: [Piece], outcomes: [Outcome]) {
+        _ pool: PoolSpec, rule: PlanningRule, demands: inout [Demand], supplies: inout [Supply],
+        pieces: inout [Piece], outcomes: inout [Outcome]
+    ) {
         let etas = Array(Set(pool.supplies.compactMap { supplies[$0].eta })).sorted()
         let supplyClass = pool.supplies.map { index in supplies[index].eta.map { 1 + lowerBound(etas, $0) } ?? 0 }
         var byClass = Array(repeating: 0, count: etas.count + 1)
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
         let lines = pool.demands.filter { demands[$0].need > 0 }
+        guard !lines.isEmpty else { return }
         // A line may take lots expected no later than its needed-by time.
         for index in lines {
             demands[index].poolClass = upperBound(etas, demands[index].neededBy)
@@ -40,86 +40,75 @@ enum PlanningPool {
         }
         let pack = packSize(of: pool.supplies.map { supplies[$0].packSize })
 
-        var outcomes: [Outcome] = []
         var sharing = Sharing(
             capacity: capacity, pack: pack, source: pool.source, rule: rule)
         for group in groups(of: lines, rule: rule, demands: demands) {
             sharing.share(group, demands: &demands, outcomes: &outcomes)
         }
 
-        let pieces = assign(
-            lines, pool: pool, supplyClass: supplyClass, demands: &demands,
-            supplies: &supplies)
-        return (pieces, outcomes)
+        assign(
+            lines, pool: pool, supplyClass: supplyClass, classes: etas.count + 1, demands: &demands,
+            supplies: &supplies, pieces: &pieces)
     }
 
-    /// The groups shared one after another, each in tie order.
+    /// The groups shared one after another, each in tie order (`lines` are in tie order).
     private static func groups(of lines: [Int], rule: PlanningRule, demands: [Demand]) -> [[Int]] {
         switch rule {
         case .default:
-            let sorted = lines.sorted {
-                (demands[$0].tier, demands[$0].tieRank) < (demands[$1].tier, demands[$1].tieRank)
-            }
-            var result: [[Int]] = []
-            for index in sorted {
-                if let last = result.last?.last, demands[last].tier == demands[index].tier {
-                    result[result.count - 1].append(index)
-                } else {
-                    result.append([index])
-                }
-            }
-            return result
+            return byTier(lines, demands: demands).filter { !$0.isEmpty }
         case .proRata, .equalAwards:
-            return [lines.sorted { demands[$0].tieRank < demands[$1].tieRank }]
+            return [lines]
         case .strictPriority:
             let sorted = lines.sorted { lhs, rhs in
-                (demands[lhs].tier, demands[lhs].neededBy, demands[lhs].submittedAt, demands[lhs].tieRank)
-                    < (demands[rhs].tier, demands[rhs].neededBy, demands[rhs].submittedAt, demands[rhs].tieRank)
+                (demands[lhs].tier, demands[lhs].neededBy, demands[lhs].submittedAt, lhs)
+                    < (demands[rhs].tier, demands[rhs].neededBy, demands[rhs].submittedAt, rhs)
             }
             return [sorted]
         }
     }
 
-    /// Gives the awarded units lots: most constrained lines first, earliest expiry first.
+    /// The lines split by tier, highest tier first, keeping their order within each.
+    static func byTier(_ lines: [Int], demands: [Demand]) -> [[Int]] {
+        var tiers = Array(repeating: [Int](), count: Tier.allCases.count)
+        for line in lines { tiers[demands[line].tier.rawValue - 1].append(line) }
+        return tiers
+    }
+
+    /// Gives the awarded units lots: most constrained lines first (lowest arrival class, then
+    /// tier and tie order), earliest expiry first. Lines and lots are put in class order by
+    /// counting, and the open lots are kept sorted by pick rank, the first to pick last.
     private static func assign(
-        _ candidates: [Int], pool: PoolSpec, supplyClass: [Int], demands: inout [Demand],
-        supplies: inout [Supply]
-    ) -> [Piece] {
-        let awarded = candidates.filter { demands[$0].award > 0 }
-        let keys = awarded.map { (demands[$0].poolClass, demands[$0].tier, demands[$0].tieRank) }
-        let lines = awarded.indices.sorted { keys[$0] < keys[$1] }.map { awarded[$0] }
-        let lots = zip(pool.supplies, supplyClass).sorted { $0.1 < $1.1 }
-        // Open lots, the earliest expiry last so it is taken with popLast.
+        _ candidates: [Int], pool: PoolSpec, supplyClass: [Int], classes: Int, demands: inout [Demand],
+        supplies: inout [Supply], pieces: inout [Piece]
+    ) {
+        var linesByClass = Array(repeating: [Int](), count: classes)
+        for tier in byTier(candidates, demands: demands) {
+            for line in tier where demands[line].award > 0 { linesByClass[demands[line].poolClass].append(line) }
+        }
+        var lotsByClass = Array(repeating: [Int](), count: classes)
+        for (position, index) in pool.supplies.enumerated() { lotsByClass[supplyClass[position]].append(index) }
         var open: [Int] = []
-        var nextLot = 0
-        var pieces: [Piece] = []
-        func pickKey(_ index: Int) -> (Date, Date, LotID) {
-            (supplies[index].expiry ?? .distantFuture, supplies[index].eta ?? .distantPast, supplies[index].id)
-        }
-        for line in lines {
-            let lineClass = demands[line].poolClass
-            while nextLot < lots.count, lots[nextLot].1 <= lineClass {
-                let index = lots[nextLot].0
-                let key = pickKey(index)
-                let position = partitionPoint(open) { pickKey($0) <= key }
-                open.insert(index, at: position)
-                nextLot += 1
+        for lineClass in 0..<classes {
+            for lot in lotsByClass[lineClass] {
+                let rank = supplies[lot].pickRank
+                open.insert(lot, at: partitionPoint(open) { supplies[$0].pickRank < rank })
             }
-            var wanted = demands[line].award
-            while wanted > 0, let lot = open.last {
-                let taken = min(wanted, supplies[lot].free)
-                if taken > 0 {
-                    pieces.append(
-                        Piece(demand: line, supply: lot, quantity: taken, source: pool.source, order: pieces.count))
-                    supplies[lot].free -= taken
-                    wanted -= taken
+            for line in linesByClass[lineClass] {
+                var wanted = demands[line].award
+                while wanted > 0, let lot = open.last {
+                    let taken = min(wanted, supplies[lot].free)
+                    if taken > 0 {
+                        pieces.append(
+                            Piece(demand: line, supply: lot, quantity: taken, source: pool.source))
+                        supplies[lot].free -= taken
+                        wanted -= taken
+                    }
+                    if supplies[lot].free == 0 { open.removeLast() }
                 }
-                if supplies[lot].free == 0 { open.removeLast() }
+                // Unreachable while the awards keep Hall's condition; an unassigned unit stays a shortfall.
+                demands[line].need += wanted
             }
-            // Unreachable while the awards keep Hall's condition; an unassigned unit stays a shortfall.
-            demands[line].need += wanted
         }
-        return pieces
     }
 
     /// The pool's pack size: the most common among its lots, the smallest on a tie.

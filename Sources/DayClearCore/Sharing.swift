@@ -38,10 +38,9 @@ struct Sharing {
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
         // Remainders compared in millionths of a unit, so float noise cannot break a tie.
         let remainders = group.indices.map { Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()) }
-        let byRemainder = group.indices.sorted { lhs, rhs in
-            remainders[lhs] != remainders[rhs] ? remainders[lhs] > remainders[rhs] : lhs < rhs
-        }
-        for position in byRemainder where remaining > 0 && shares[position] > Double(base[position]) + 1e-9 {
+        let byRemainder = group.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
+            .map { (-remainders[$0], $0) }.sorted(by: <).map(\.1)
+        for position in byRemainder where remaining > 0 {
             let extra = grant(min(pack, remaining), to: group[position], demands: &demands)
             given[position] += extra
             remaining -= extra
@@ -87,52 +86,119 @@ struct Sharing {
 
     /// Progressive filling: raise λ for all lines, each taking min(need, λ × weight),
     /// until a prefix of arrival classes is full; freeze its lines and go on with the rest.
+    ///
+    /// A class's lines stay active or frozen together, so each class is summarised once
+    /// (`ClassLevels`): trying a λ costs one binary search per class, not a pass over the lines,
+    /// and λ itself is solved exactly between the breakpoints where lines reach their need.
     private func waterFill(_ group: [Int], weights: [Double], demands: [Demand]) -> (shares: [Double], ratios: [Double])
     {
         var shares = Array(repeating: 0.0, count: group.count)
         var ratios = Array(repeating: 0.0, count: group.count)
         var slack = capacity.slack
+        let classCount = slack.count
         let needs = group.map { Double(demands[$0].need) }
-        let classes = group.map { demands[$0].poolClass }
-        var active = Array(group.indices)
-        while !active.isEmpty {
-            func prefixUse(_ lambda: Double) -> [Double] {
-                var use = Array(repeating: 0.0, count: slack.count)
-                for position in active { use[classes[position]] += min(needs[position], lambda * weights[position]) }
-                for k in use.indices.dropFirst() { use[k] += use[k - 1] }
-                return use
-            }
+        var byClass = Array(repeating: [Int](), count: classCount)
+        for position in group.indices { byClass[demands[group[position]].poolClass].append(position) }
+        let levels = byClass.map { ClassLevels($0, needs: needs, weights: weights) }
+        // Classes below `frozen` are done.
+        var frozen = byClass.firstIndex { !$0.isEmpty } ?? classCount
+        while frozen < classCount {
+            let active = frozen..<classCount
             func fits(_ lambda: Double) -> Bool {
-                zip(prefixUse(lambda), slack).allSatisfy { $0 <= $1 + 1e-7 }
+                var use = 0.0
+                for k in 0..<classCount {
+                    if k >= frozen { use += levels[k].units(at: lambda) }
+                    if use > slack[k] + 1e-7 { return false }
+                }
+                return true
             }
-            let top = active.map { needs[$0] / weights[$0] }.max() ?? 0
+            let top = active.map { levels[$0].top }.max() ?? 0
             var lambda = top
             if !fits(top) {
-                var low = 0.0
-                var high = top
-                for _ in 0..<64 where high - low > 1e-12 * max(1, high) {
+                // Between two consecutive breakpoints every prefix's use is linear in λ: find the
+                // last breakpoint that fits, then solve each prefix's line exactly.
+                var points = Array(Set(active.flatMap { levels[$0].breaks }.filter { $0 < top })).sorted()
+                points.insert(0, at: 0)
+                var low = 0
+                var high = points.count
+                while high - low > 1 {
                     let middle = (low + high) / 2
-                    if fits(middle) { low = middle } else { high = middle }
+                    if fits(points[middle]) { low = middle } else { high = middle }
                 }
-                lambda = low
+                let from = points[low]
+                lambda = high < points.count ? points[high] : top
+                var units = 0.0
+                var slope = 0.0
+                for k in 0..<classCount {
+                    if k >= frozen {
+                        let line = levels[k].line(after: from)
+                        units += line.units
+                        slope += line.slope
+                    }
+                    if slope > 0 { lambda = min(lambda, (slack[k] - units) / slope) }
+                }
+                lambda = max(from, lambda)
             }
-            let use = prefixUse(lambda)
             // The largest prefix left with less than a unit of room is full: its lines stop here.
-            let full = use.indices.last { slack[$0] - use[$0] < 0.5 } ?? (slack.count - 1)
-            var still: [Int] = []
-            for position in active {
-                guard classes[position] <= full || lambda >= top else {
-                    still.append(position)
-                    continue
-                }
-                let share = min(needs[position], lambda * weights[position])
-                // Snap bisection noise to the whole unit it approximates.
-                shares[position] = abs(share - share.rounded()) < 1e-6 ? share.rounded() : share
-                ratios[position] = lambda
-                for k in classes[position]..<slack.count { slack[k] -= shares[position] }
+            var use = 0.0
+            var full = classCount - 1
+            var last = -1
+            for k in 0..<classCount {
+                if k >= frozen { use += levels[k].units(at: lambda) }
+                if slack[k] - use < 0.5 { last = k }
             }
-            active = still
+            if last >= frozen && lambda < top { full = last }
+            var taken = 0.0
+            for k in 0..<classCount {
+                if k >= frozen && k <= full {
+                    for position in byClass[k] {
+                        let share = min(needs[position], lambda * weights[position])
+                        // Snap floating-point noise to the whole unit it approximates.
+                        shares[position] = abs(share - share.rounded()) < 1e-6 ? share.rounded() : share
+                        ratios[position] = lambda
+                        taken += shares[position]
+                    }
+                }
+                slack[k] -= taken
+            }
+            frozen = full + 1
         }
         return (shares, ratios)
+    }
+}
+
+/// The lines of one arrival class ordered by the λ at which each reaches its need, with running
+/// sums of needs and weights, so the units the class takes at a given λ cost one binary search.
+private struct ClassLevels {
+    /// need ÷ weight of each line, ascending: the λ at which it reaches its need.
+    private(set) var breaks: [Double] = []
+    /// Needs of the lines before position j (j = 0…count).
+    private var needBefore: [Double] = [0]
+    /// Weights of the lines from position j on (j = 0…count).
+    private var weightFrom: [Double] = []
+
+    init(_ positions: [Int], needs: [Double], weights: [Double]) {
+        let ordered = positions.map { (needs[$0] / weights[$0], $0) }.sorted(by: <)
+        breaks = ordered.map(\.0)
+        for (_, position) in ordered { needBefore.append(needBefore[needBefore.count - 1] + needs[position]) }
+        weightFrom = Array(repeating: 0, count: ordered.count + 1)
+        for (offset, entry) in ordered.enumerated().reversed() {
+            weightFrom[offset] = weightFrom[offset + 1] + weights[entry.1]
+        }
+    }
+
+    /// The largest λ at which some line of the class still grows.
+    var top: Double { breaks.last ?? 0 }
+
+    /// Σ min(need, λ × weight) over the class's lines.
+    func units(at lambda: Double) -> Double {
+        let reached = line(after: lambda)
+        return reached.units + lambda * reached.slope
+    }
+
+    /// The class's use as units + λ × slope, valid from `lambda` up to the next breakpoint.
+    func line(after lambda: Double) -> (units: Double, slope: Double) {
+        let reached = partitionPoint(breaks) { $0 > lambda }
+        return (needBefore[reached], weightFrom[reached])
     }
 }
