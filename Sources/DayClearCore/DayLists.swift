@@ -60,7 +60,7 @@ public struct DayLists: Sendable {
         window = ledger.calendar.window(of: day)
         let end = window.end
         let expiryHorizon = end.addingTimeInterval(Double(Self.nearExpiryDays) * 86_400)
-        stock = ledger.lots.values.filter { lot in
+        let rows = ledger.lots.values.filter { lot in
             if let at = lot.arrivedAt { return at < end && lot.onHand > 0 }
             if let eta = lot.eta { return eta < end }
             return false
@@ -70,31 +70,90 @@ public struct DayLists: Sendable {
                 expected: lot.isArrived ? 0 : lot.quantity, eta: lot.eta, proposed: lot.proposed,
                 approved: lot.approved, free: lot.free, designatedRecipient: lot.designatedRecipient,
                 expiry: lot.expiry, nearExpiry: lot.expiry.map { $0 < expiryHorizon } ?? false)
-        }.sorted { ($0.item, $0.eta ?? .distantPast, $0.lot) < ($1.item, $1.eta ?? .distantPast, $1.lot) }
+        }
+        // Lot ids compared by a precomputed natural-order key rather than Foundation's string compare.
+        let lotKeys = rows.map { NaturalOrder($0.lot.rawValue) }
+        stock = rows.indices.sorted { lhs, rhs in
+            let left = rows[lhs]
+            let right = rows[rhs]
+            if left.item != right.item { return left.item < right.item }
+            if left.eta != right.eta { return (left.eta ?? .distantPast) < (right.eta ?? .distantPast) }
+            return lotKeys[lhs] < lotKeys[rhs]
+        }.map { rows[$0] }
 
-        let listed: Set<RequestState> = [.submitted, .proposed, .returned, .approved]
-        requests = ledger.requests.values.filter { listed.contains($0.state) && $0.submittedAt < end }
-            .sorted { lhs, rhs in
-                let left = ledger.recipients[lhs.recipient]?.tier ?? .community
-                let right = ledger.recipients[rhs.recipient]?.tier ?? .community
-                return (left, lhs.submittedAt, lhs.id) < (right, rhs.submittedAt, rhs.id)
-            }
-            .flatMap { request in
+        requests = Self.requestRows(ledger, end: end, now: now)
+    }
+
+    /// The request lines, by tier, then submission time, then request id (natural order). The sort
+    /// keys are computed once per request and compared as plain values, and each request's
+    /// allocations are summed in one pass, so 100,000 requests list in a fraction of a second.
+    private static func requestRows(_ ledger: Ledger, end: Date, now: Date) -> [RequestRow] {
+        let requests = ledger.requests
+        var keys: [RequestKey] = []
+        var positions: [Dictionary<RequestID, Request>.Index] = []
+        var ids: [NaturalOrder] = []
+        var recipients: [Recipient?] = []
+        var index = requests.startIndex
+        while index != requests.endIndex {
+            let request = requests.values[index]
+            if isListed(request.state), request.submittedAt < end {
                 let recipient = ledger.recipients[request.recipient]
-                let waiting =
-                    request.state.awaitsDecision
-                    ? max(0, Int(now.timeIntervalSince(request.submittedAt) / 60)) : nil
-                return request.lines.map { line in
+                let id = NaturalOrder(request.id.rawValue)
+                keys.append(
+                    RequestKey(
+                        tier: recipient?.tier.rawValue ?? Tier.community.rawValue,
+                        submittedAt: request.submittedAt.timeIntervalSinceReferenceDate, first: id.first,
+                        second: id.second, position: positions.count))
+                positions.append(index)
+                ids.append(id)
+                recipients.append(recipient)
+            }
+            requests.formIndex(after: &index)
+        }
+        keys.sort { lhs, rhs in
+            if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
+            if lhs.submittedAt != rhs.submittedAt { return lhs.submittedAt < rhs.submittedAt }
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            return ids[lhs.position] < ids[rhs.position]
+        }
+        var rows: [RequestRow] = []
+        rows.reserveCapacity(keys.count * 2)
+        for key in keys {
+            let request = requests.values[positions[key.position]]
+            let recipient = recipients[key.position]
+            let waiting =
+                request.state.awaitsDecision ? max(0, Int(now.timeIntervalSince(request.submittedAt) / 60)) : nil
+            let quantities = ledger.lineQuantities(of: request.id)
+            for line in request.lines {
+                let units = quantities[line.number]
+                rows.append(
                     RequestRow(
                         request: request.id, recipient: request.recipient, recipientName: recipient?.name ?? "",
                         tier: recipient?.tier ?? .community, line: line.number, item: line.item,
                         unit: line.unit.isEmpty ? (ledger.itemUnits[line.item] ?? "") : line.unit,
-                        asked: line.quantity,
-                        proposed: ledger.proposedQuantity(request.id, line: line.number),
-                        approved: ledger.approvedQuantity(request.id, line: line.number),
+                        asked: line.quantity, proposed: units?.proposed ?? 0, approved: units?.approved ?? 0,
                         state: request.state, submittedAt: request.submittedAt, neededBy: request.neededBy,
-                        waitingMinutes: waiting)
-                }
+                        waitingMinutes: waiting))
             }
+        }
+        return rows
+    }
+
+    /// Submitted, proposed, returned and approved requests are listed; dispatched and closed ones not.
+    private static func isListed(_ state: RequestState) -> Bool {
+        switch state {
+        case .submitted, .proposed, .returned, .approved: return true
+        default: return false
+        }
+    }
+
+    /// A request's place on the list in plain values, so sorting moves no references.
+    private struct RequestKey {
+        var tier: Int
+        var submittedAt: Double
+        var first: UInt64
+        var second: UInt64
+        var position: Int
     }
 }

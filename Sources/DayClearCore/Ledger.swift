@@ -65,3 +65,19 @@ public struct Ledger: Equatable, Sendable {
         }
     }
 }
+
+extension Ledger {
+    /// Units awaiting a decision and units approved, per line of a request, from one pass over its
+    /// allocations (what `proposedQuantity` and `approvedQuantity` give line by line).
+    public func lineQuantities(of request: RequestID) -> [Int: (proposed: Int, approved: Int)] {
+        var units: [Int: (proposed: Int, approved: Int)] = [:]
+        for index in allocationIndicesByRequest[request] ?? [] {
+            let allocation = allocations[index]
+            var line = units[allocation.line] ?? (0, 0)
+            if allocation.status == .proposed { line.proposed += allocation.proposedQuantity }
+            line.approved += allocation.approvedQuantity ?? 0
+            units[allocation.line] = line
+        }
+        return units
+    }
+}
