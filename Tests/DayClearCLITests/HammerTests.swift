@@ -77,15 +77,21 @@ struct HammerTests {
 
         DispatchQueue.concurrentPerform(iterations: Self.workers) { worker in
             var random = SplitMix64(seed: seed &+ UInt64(worker))
+            // A worker that has just proposed goes on to approve, as the group would; others race it.
+            var proposedByMe: String?
             while Date() < deadline {
                 let contest = contested[Int.random(in: 0..<contested.count, using: &random)]
                 let request = contest.requests[Int.random(in: 0..<contest.requests.count, using: &random)]
-                let action: Attempt.Action =
-                    Bool.random(using: &random)
-                    ? .propose(
+                let action: Attempt.Action
+                if let proposed = proposedByMe {
+                    action = .approve(request: proposed)
+                } else if Int.random(in: 0..<4, using: &random) == 0 {
+                    action = .approve(request: request)
+                } else {
+                    action = .propose(
                         request: request, lot: contest.lot,
                         quantity: Int.random(in: 1...max(1, contest.free / 3), using: &random))
-                    : .approve(request: request)
+                }
                 let arguments: [String]
                 switch action {
                 case .propose(let request, let lot, let quantity):
@@ -96,6 +102,11 @@ struct HammerTests {
                 let started = Date()
                 do {
                     let result = try run(arguments)
+                    if case .propose(let request, _, _) = action, result.succeeded {
+                        proposedByMe = request
+                    } else {
+                        proposedByMe = nil
+                    }
                     attempts.append(
                         Attempt(
                             worker: worker, action: action, started: started, finished: Date(),
