@@ -8,7 +8,7 @@ import TerminalUI
 func renderGroup(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
     let queue = ScreenRows.queue(ledger, filter: state.filter)
-    let proposed = queue.filter { $0.state == .proposed }.count
+    let proposed = ScreenRows.proposedCount(ledger, filter: state.filter)
     let title = language.pick(
         "审批群：待决 \(queue.count) 项，已建议 \(proposed) 项，目标 \(DayLists.approvalTargetMinutes) 分钟",
         "Approval group: \(queue.count) waiting, \(proposed) proposed, target \(DayLists.approvalTargetMinutes) min")

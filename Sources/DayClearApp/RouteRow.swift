@@ -20,14 +20,17 @@ struct RouteRow: Sendable, Equatable {
     static func rows(in ledger: Ledger, filter: String) -> [RouteRow] {
         let order = Dictionary(uniqueKeysWithValues: RouteClass.allCases.enumerated().map { ($1, $0) })
         var rows: [RouteRow] = []
-        var index: [String: Int] = [:]
+        var index: [RowKey: Int] = [:]
+        // A lot's route class depends on the lot alone: found once per lot, not once per allocation.
+        var classes: [LotID: RouteClass] = [:]
         for allocation in ledger.allocations where allocation.status == .approved || allocation.status == .dispatched {
             guard let request = ledger.requests[allocation.request],
                 request.state == .approved || request.state == .dispatched,
                 let line = request.line(allocation.line)
             else { continue }
-            let route = ledger.routeClass(of: allocation)
-            let key = "\(route.rawValue)|\(request.id)|\(line.number)"
+            let route = classes[allocation.lot] ?? ledger.routeClass(of: allocation)
+            classes[allocation.lot] = route
+            let key = RowKey(route: route, request: request.id, line: line.number)
             if let existing = index[key] {
                 rows[existing].lots.append(allocation.lot)
                 rows[existing].approved += allocation.approvedQuantity ?? 0
@@ -39,9 +42,8 @@ struct RouteRow: Sendable, Equatable {
                         approved: allocation.approvedQuantity ?? 0))
             }
         }
-        return
-            rows
-            .filter { row in
+        if TextFilter.isActive(filter) {
+            rows = rows.filter { row in
                 let name = ledger.recipients[row.request.recipient]?.name ?? ""
                 return TextFilter.matches(
                     filter,
@@ -51,9 +53,21 @@ struct RouteRow: Sendable, Equatable {
                     ]
                         + row.lots.map(\.rawValue))
             }
-            .sorted {
-                (order[$0.route] ?? 0, $0.request.id, $0.line.number)
-                    < (order[$1.route] ?? 0, $1.request.id, $1.line.number)
-            }
+        }
+        // Request ids compared by precomputed natural-order keys, not Foundation's string compare.
+        let routes = rows.map { order[$0.route] ?? 0 }
+        let ids = rows.map { NaturalOrder($0.request.id.rawValue) }
+        return rows.indices.sorted { lhs, rhs in
+            if routes[lhs] != routes[rhs] { return routes[lhs] < routes[rhs] }
+            if ids[lhs] != ids[rhs] { return ids[lhs] < ids[rhs] }
+            return rows[lhs].line.number < rows[rhs].line.number
+        }.map { rows[$0] }
+    }
+
+    /// One row per route class, request and line.
+    private struct RowKey: Hashable {
+        var route: RouteClass
+        var request: RequestID
+        var line: Int
     }
 }

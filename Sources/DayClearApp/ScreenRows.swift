@@ -26,6 +26,7 @@ enum ScreenRows {
     private static let dayListsMemo = LedgerMemo<CivilDate, DayLists>(capacity: 4)
     private static let dayEndMemo = LedgerMemo<CivilDate, DayEndReport>(capacity: 16)
     private static let queueMemo = LedgerMemo<String, [Request]>(capacity: 8)
+    private static let proposedCountMemo = LedgerMemo<String, Int>(capacity: 8)
     private static let paperworkMemo = LedgerMemo<String, [Request]>(capacity: 8)
     private static let routesMemo = LedgerMemo<String, [RouteRow]>(capacity: 8)
     private static let routeGoodsWidthMemo = LedgerMemo<String, Int?>(capacity: 8)
@@ -82,6 +83,11 @@ enum ScreenRows {
                 .filter { $0.state.awaitsDecision && matches(filter, $0, ledger) }
                 .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
         }
+    }
+
+    /// How many requests of the approval queue have a proposal, counted once per ledger and filter.
+    static func proposedCount(_ ledger: Ledger, filter: String) -> Int {
+        proposedCountMemo.value(ledger, filter) { queue(ledger, filter: filter).filter { $0.state == .proposed }.count }
     }
 
     /// Approved requests whose offline paperwork is still pending, oldest approval first.

@@ -6,7 +6,7 @@
 /// big-endian words to compare eight at a time; the first sixteen stay in two
 /// stored words, so an identifier of usual length costs no allocation. Equal keys
 /// fall back to the text.
-struct NaturalOrder: Comparable {
+public struct NaturalOrder: Comparable, Sendable {
     /// The first eight and the next eight bytes of the encoding: a sort can compare these
     /// plain words and look at the whole key only when both are equal.
     private(set) var first: UInt64 = 0
@@ -16,7 +16,7 @@ struct NaturalOrder: Comparable {
     private var count = 0
     private var raw: String
 
-    init(_ text: String) {
+    public init(_ text: String) {
         raw = text
         let encoded = text.utf8.withContiguousStorageIfAvailable { encode($0) }
         if encoded == nil {
@@ -60,14 +60,14 @@ struct NaturalOrder: Comparable {
         count += 1
     }
 
-    static func < (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
+    public static func < (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
         if lhs.first != rhs.first { return lhs.first < rhs.first }
         if lhs.second != rhs.second { return lhs.second < rhs.second }
         if lhs.rest != rhs.rest { return lhs.rest.lexicographicallyPrecedes(rhs.rest) }
         return lhs.raw < rhs.raw
     }
 
-    static func == (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
+    public static func == (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
         lhs.first == rhs.first && lhs.second == rhs.second && lhs.rest == rhs.rest && lhs.raw == rhs.raw
     }
 }
