@@ -130,7 +130,7 @@ def main():
         generate_instances.main(args.instances)
     subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-plan",
                     "--product", "dayclear-bench-planner"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    print("| instance | lines | planner best (median) ms | HiGHS solve s (model build s) | planner objective "
+    print("| instance | lines | planner median ms (best–worst) | HiGHS solve s (model build s) | planner objective "
           "| LP optimum | gap | events accepted |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     failures = 0
@@ -147,7 +147,8 @@ def main():
         if "-open-" in instance["name"] and not exact or not bench["all_events_accepted"]:
             failures += 1
         verdict = "0 (equal)" if exact else f"{gap:.4%}"
-        print(f"| {instance['name']} | {bench['lines']:,} | {bench['best_ms']:.1f} ({bench['median_ms']:.1f}) "
+        print(f"| {instance['name']} | {bench['lines']:,} "
+              f"| {bench['median_ms']:.1f} ({bench['best_ms']:.1f}–{bench['worst_ms']:.1f}) "
               f"| {solve_s:.2f} ({build_s:.2f}) | {planned:,} | {optimum:,.0f} | {verdict} "
               f"| {'yes' if bench['all_events_accepted'] else 'NO'} |", flush=True)
     if failures:
