@@ -34,6 +34,8 @@ extension DomainEvent {
             let kilometres = String(format: "%.1f", Double(p.runs.reduce(0) { $0 + $1.metres }) / 1000)
             let rate = p.forecastClearRate.map { String(format: ", forecast same-day clear %.1f%%", $0 * 100) } ?? ""
             return "planned \(p.runs.count) shuttle runs for \(p.day): \(stops) stops, \(kilometres) km\(rate)"
+        case .roleGranted(let c): return "granted \(c.user) the \(c.role.rawValue) role"
+        case .roleRevoked(let c): return "revoked the \(c.role.rawValue) role from \(c.user)"
         }
     }
 

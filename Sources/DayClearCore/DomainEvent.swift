@@ -25,6 +25,10 @@ public enum DomainEvent: Equatable, Sendable {
     case paperworkCompleted(RequestReference)
     /// The day's shuttle runs, as a coordinator adopted them.
     case shuttleRunsPlanned(ShuttleRunsPlanned)
+    /// An admin gives a user a role.
+    case roleGranted(RoleChange)
+    /// An admin takes a role away; the last admin cannot lose the admin role.
+    case roleRevoked(RoleChange)
 }
 
 // MARK: - Payloads
@@ -132,6 +136,16 @@ public struct LineQuantities: Equatable, Codable, Sendable {
     public init(request: RequestID, quantities: [Int: Int]) {
         self.request = request
         self.quantities = quantities
+    }
+}
+
+/// One role of one operating-system user.
+public struct RoleChange: Equatable, Codable, Sendable {
+    public var user: String
+    public var role: Role
+    public init(user: String, role: Role) {
+        self.user = user
+        self.role = role
     }
 }
 

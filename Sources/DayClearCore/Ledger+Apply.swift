@@ -25,6 +25,8 @@ extension Ledger {
         case .requestDelivered(let receipt): try deliver(receipt, context)
         case .paperworkCompleted(let ref): try completePaperwork(ref.request, context)
         case .shuttleRunsPlanned(let plan): try adopt(plan)
+        case .roleGranted(let change): try grant(change)
+        case .roleRevoked(let change): try revoke(change)
         }
         lastSequence = recorded.sequence
     }

@@ -20,6 +20,8 @@ public struct Ledger: Equatable, Sendable {
     var unitsByItem: [ItemKey: Int] = [:]
     /// The latest shuttle runs adopted for each day.
     public internal(set) var shuttlePlans: [CivilDate: ShuttleRunsPlanned] = [:]
+    /// Who may do what, from the role events.
+    public internal(set) var roster = Roster()
     /// The sequence number of the last event folded in.
     public internal(set) var lastSequence: Int64 = 0
 

@@ -31,7 +31,7 @@ extension DomainEvent {
             .requestDispatched(let r), .paperworkCompleted(let r):
             return r.request
         case .calendarConfigured, .recipientRegistered, .lotRegistered, .lotReceived, .lotValued,
-            .shuttleRunsPlanned:
+            .shuttleRunsPlanned, .roleGranted, .roleRevoked:
             return nil
         }
     }

@@ -39,7 +39,7 @@ extension DomainEvent {
     /// The role a person needs to record this event.
     public var requiredRole: Role {
         switch self {
-        case .calendarConfigured: return .admin
+        case .calendarConfigured, .roleGranted, .roleRevoked: return .admin
         case .allocationProposed: return .taskForce
         case .requestApproved, .requestReturned, .requestRejected: return .approver
         case .recipientRegistered, .lotRegistered, .lotReceived, .lotValued, .requestSubmitted,
@@ -67,6 +67,7 @@ extension DomainEvent {
         case .requestDelivered: return "recording deliveries"
         case .paperworkCompleted: return "completing paperwork"
         case .shuttleRunsPlanned: return "planning shuttle runs"
+        case .roleGranted, .roleRevoked: return "changing the roster"
         }
     }
 }

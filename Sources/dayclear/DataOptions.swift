@@ -3,20 +3,44 @@ import DayClearCore
 import DayClearStore
 import Foundation
 
-/// `--data DIR`, shared by every command.
+/// `--data DIR` or `--connect SOCKET`, shared by every command.
 struct DataOptions: ParsableArguments {
     @Option(
         name: .customLong("data"),
         help: ArgumentHelp(
             "The data directory.", discussion: "Defaults to $DAYCLEAR_DATA, else ~/.local/share/dayclear.",
             valueName: "DIR"))
-    var path: String = DataDirectory.defaultPath()
+    var explicitPath: String?
+
+    @Option(
+        name: .customLong("connect"),
+        help: ArgumentHelp(
+            "Work through the DayClear server listening on this socket.",
+            discussion: """
+                Without --data or --connect, the server's socket is used when it exists \
+                ($DAYCLEAR_SOCKET, else \(RemoteStore.defaultSocketPath)).
+                """,
+            valueName: "SOCKET"))
+    var connect: String?
+
+    var path: String { explicitPath ?? DataDirectory.defaultPath() }
 
     var directory: DataDirectory { DataDirectory(path: path) }
 
-    /// Opens the store as the current operating-system user.
-    func open() throws -> LedgerStore {
-        try directory.open(actor: currentUserName())
+    /// The server socket to use: `--connect`, else the default socket when it exists
+    /// and no data directory was named; nil means work on the data directory.
+    var socket: String? {
+        if let connect { return connect }
+        let environment = ProcessInfo.processInfo.environment
+        guard explicitPath == nil, (environment["DAYCLEAR_DATA"] ?? "").isEmpty else { return nil }
+        let candidate = RemoteStore.socketPath(environment: environment)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// Opens the store (or connects to the server) as the current operating-system user.
+    func open() throws -> LedgerSession {
+        if let socket { return try RemoteStore(socketPath: socket) }
+        return try directory.open(actor: currentUserName())
     }
 }
 

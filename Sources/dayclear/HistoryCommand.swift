@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let store = try data.open()
         let time = LocalTimeFormat(store.ledger.calendar)
-        for event in try store.log.events(after: 0) where matches(event) {
+        for event in try store.events(after: 0) where matches(event) {
             let reason = event.reason.map { " — \($0)" } ?? ""
             let text = [time.string(event.time), event.actor, event.event.summary + reason].map(singleLine)
             print("\(event.sequence)\t" + text.joined(separator: "\t"))

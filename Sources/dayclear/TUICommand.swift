@@ -21,16 +21,24 @@ struct TUICommand: ParsableCommand {
     }
 
     func run() throws {
-        try Self.open(dataPath: data.path, lang: lang)
+        // Exports go beside the data, or under the user's home when the data is on a server.
+        let exports =
+            data.socket == nil
+            ? data.directory.url : URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent("dayclear")
+        try Self.open(try data.open(), exportsBeside: exports, lang: lang)
     }
 
     /// Opens the TUI on a data directory; shared with `demo`.
     static func open(dataPath: String, lang: String?) throws {
         let directory = DataDirectory(path: dataPath)
-        let store = try directory.open(actor: currentUserName())
+        try open(try directory.open(actor: currentUserName()), exportsBeside: directory.url, lang: lang)
+    }
+
+    /// Runs the TUI on an open session, writing day-end exports into `folder`/exports.
+    static func open(_ store: LedgerSession, exportsBeside folder: URL, lang: String?) throws {
         let language =
             lang.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-        let runner = TUIRunner(store: store, dataDirectory: directory.url, language: language)
+        let runner = TUIRunner(store: store, dataDirectory: folder, language: language)
         let terminal = try CursesTerminal()
         runner.run(on: terminal)
         // Ended by SIGTERM, SIGHUP or Ctrl-C: exit as the shell expects (128 + the signal).

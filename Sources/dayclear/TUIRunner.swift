@@ -11,26 +11,22 @@ final class TUIRunner {
     /// How long one idle tick waits for a key before polling the store.
     static let tickMilliseconds = 150
 
-    private let store: LedgerStore
+    private let store: LedgerSession
     private let exportsDirectory: URL
     private var state: AppState
-    private var lastToken: Int64?
     private var shuttleWatch: ShuttleConfigurationWatch
 
     /// Prepares a runner on an open store.
-    init(store: LedgerStore, dataDirectory: URL, language: Language) {
+    init(store: LedgerSession, dataDirectory: URL, language: Language) {
         self.store = store
         exportsDirectory = dataDirectory.appendingPathComponent("exports", isDirectory: true)
         shuttleWatch = ShuttleConfigurationWatch(directory: dataDirectory)
-        // Without a roster the store lets the actor do everything.
-        let roles = store.roster?.roles(of: store.actor) ?? Set(Role.allCases)
-        state = AppState(language: language, user: store.actor, roles: roles, now: Date())
+        state = AppState(language: language, user: store.actor, roles: store.roles, now: Date())
     }
 
     /// Runs until the user quits or a termination signal arrives; the terminal is always restored.
     func run(on terminal: TerminalBackend) {
         defer { terminal.shutdown() }
-        lastToken = try? store.log.changeToken()
         loadJournal()
         while !terminal.terminationRequested {
             state.now = Date()
@@ -79,13 +75,11 @@ final class TUIRunner {
         }
     }
 
-    /// Folds in other processes' events when the store's change token moved.
+    /// Folds in events recorded elsewhere (other processes, or the server's pushes).
     private func pollStore() {
         do {
-            let token = try store.log.changeToken()
-            guard token != lastToken else { return }
-            lastToken = token
             if try store.refresh() {
+                state.roles = store.roles
                 loadJournal()
             }
         } catch {
@@ -96,7 +90,7 @@ final class TUIRunner {
     /// Appends the events recorded since the journal was last loaded.
     private func loadJournal() {
         let after = state.journal.last?.sequence ?? 0
-        if let newer = try? store.log.events(after: after) {
+        if let newer = try? store.events(after: after) {
             state.journal.append(contentsOf: newer)
         }
     }

@@ -30,7 +30,11 @@ struct VerifyCommand: ParsableCommand {
         let published = expect.flatMap(ChainLink.init)
         let report: AuditReport
         do {
-            report = try AuditVerifier.verify(data.directory, expecting: published)
+            if data.socket != nil {
+                report = try data.open().verify(expecting: published)
+            } else {
+                report = try AuditVerifier.verify(data.directory, expecting: published)
+            }
         } catch let failure as AuditFailure {
             printError("verify FAILED: \(failure)")
             for warning in failure.warnings { printError("warning: \(warning)") }

@@ -197,8 +197,10 @@ struct TUIEndToEndTests {
     @Test("a coordinator who presses approve is told approving needs the approver role, and nothing changes")
     func coordinatorRefused() throws {
         let sandbox = try demoSandbox(proposing: true)
-        try Data("用户,角色\n\(currentUser),coordinator\n".utf8)
-            .write(to: sandbox.data.appendingPathComponent("roster.csv"))
+        let admin = try sandbox.dayclear("roster", "grant", "dayclear-test-admin", "admin")
+        try #require(admin.succeeded, admin.comment)
+        let revoked = try sandbox.dayclear("roster", "revoke", currentUser, "admin", "approver", "task-force", "viewer")
+        try #require(revoked.succeeded, revoked.comment)
         let before = try sandbox.history()
         let tui = try TmuxSession("coordinator", command: tuiCommand(sandbox))
         defer { withExtendedLifetime(sandbox) { tui.kill() } }

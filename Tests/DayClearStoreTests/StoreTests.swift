@@ -214,21 +214,22 @@ struct StoreTests {
         }
     }
 
-    @Test("initialise creates an owner-only folder and a roster giving the initialiser every role")
+    @Test("initialise creates an owner-only folder and records the initialiser holding every role")
     func initialiseCreatesFolderAndRoster() throws {
         try withTemporaryDirectory { folder in
             let clock = TestClock("2026-02-10 15:45")
             let store = try makeStore(in: folder, clock: clock, actor: "admin-user")
             let attributes = try FileManager.default.attributesOfItem(atPath: dataPath(folder))
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
-            let roster = try Roster.load(from: DataDirectory(path: dataPath(folder)).url)
-            #expect(roster.roles(of: "admin-user") == Set(Role.allCases))
-            #expect(store.roster == roster)
+            #expect(store.ledger.roster.roles(of: "admin-user") == Set(Role.allCases))
+            #expect(store.roles == Set(Role.allCases))
             let events = try store.log.events(after: 0)
-            #expect(events.map(\.event) == [.calendarConfigured(Sample.settings)])
-            #expect(events.first?.actor == "admin-user")
+            let grants = Role.allCases.map { DomainEvent.roleGranted(RoleChange(user: "admin-user", role: $0)) }
+            #expect(events.map(\.event) == [.calendarConfigured(Sample.settings)] + grants)
+            #expect(events.allSatisfy { $0.actor == "admin-user" })
             #expect(events.first?.time == Sample.time("2026-02-10 15:45"))
             #expect(store.ledger.calendar == Sample.calendar)
+            #expect(!FileManager.default.fileExists(atPath: dataPath(folder) + "/roster.csv"))
         }
     }
 
@@ -383,14 +384,15 @@ struct StoreTests {
         try withTemporaryDirectory { folder in
             let (store, clock) = try sampleStore(in: folder)
             try store.propose("R-0003", line: 1, lot: "L-0009", 1000)
-            let count = try eventCount(store)
             let viewer = try openStore(in: folder, clock: clock, actor: "auditor", roles: [.viewer])
+            let taskForce = try openStore(in: folder, clock: clock, actor: "planner", roles: [.taskForce])
+            try viewer.refresh()
+            let count = try eventCount(store)
             let before = viewer.ledger
             let error = thrownError { try viewer.approve("R-0003") }
             #expect(
                 error as? AccessDenied
                     == AccessDenied(user: "auditor", held: [.viewer], needed: .approver, action: "approving"))
-            let taskForce = try openStore(in: folder, clock: clock, actor: "planner", roles: [.taskForce])
             #expect(throws: AccessDenied.self) { try taskForce.approve("R-0003") }
             #expect(throws: AccessDenied.self) { try taskForce.dispatch("R-0003") }
             try taskForce.propose("R-0003", line: 2, lot: "L-0028", 500)

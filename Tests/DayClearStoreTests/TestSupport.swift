@@ -108,12 +108,16 @@ func openStore(
     return try DataDirectory(path: dataPath(folder)).open(actor: actor, clock: clock.function)
 }
 
-/// Adds `user` with `roles` to the roster of the store in `folder`.
+/// Gives `user` exactly `roles` in the roster of the store in `folder`, as role
+/// events recorded without a role check (as a test fixture).
 func grant(_ roles: Set<Role>, to user: String, in folder: URL) throws {
-    let directory = DataDirectory(path: dataPath(folder)).url
-    var all = (try? Roster.load(from: directory))?.roles ?? [:]
-    all[user] = roles
-    try Roster(roles: all).save(to: directory)
+    let log = try SQLiteEventLog(path: databasePath(folder), create: false)
+    let store = try LedgerStore(log: log, actor: "test-fixture")
+    let held = store.ledger.roster.roles(of: user)
+    let changes =
+        roles.subtracting(held).sorted().map { DomainEvent.roleGranted(RoleChange(user: user, role: $0)) }
+        + held.subtracting(roles).sorted().map { DomainEvent.roleRevoked(RoleChange(user: user, role: $0)) }
+    if !changes.isEmpty { try store.perform(reason: "test fixture") { _ in changes } }
 }
 
 func dataPath(_ folder: URL) -> String { folder.appendingPathComponent("data").path }

@@ -23,8 +23,8 @@ public struct DayEndExport {
     }
 
     /// The export of a store's ledger, with the chain hash of its last event.
-    public init(store: LedgerStore, day: CivilDate) throws {
-        let head = try (store.log as? SQLiteEventLog)?.hash(of: store.ledger.lastSequence)
+    public init(store: LedgerSession, day: CivilDate) throws {
+        let head = try store.chainHash(of: store.ledger.lastSequence)
         self.init(ledger: store.ledger, day: day, chainHead: head)
     }
 
@@ -119,7 +119,8 @@ public struct DayEndExport {
         var seenLines: Set<String> = []
         return report.dispatches.map { row in
             let firstOfLine = seenLines.insert("\(row.request)#\(row.line)").inserted
-            var received = "", shortfall = ""
+            var received = ""
+            var shortfall = ""
             if firstOfLine, let got = row.lineReceived {
                 let sent = ledger.dispatchedQuantity(row.request, line: row.line)
                 received = "\(got)"
@@ -143,7 +144,8 @@ public struct DayEndExport {
         report.approvalTimes.map { row in
             [
                 row.request.rawValue, row.recipientName, row.decision.chineseName, row.decidedBy,
-                time.string(row.submittedAt), time.string(row.decidedAt), String(format: "%.1f", Double(row.seconds) / 60),
+                time.string(row.submittedAt), time.string(row.decidedAt),
+                String(format: "%.1f", Double(row.seconds) / 60),
                 row.withinTarget ? "是" : "否",
             ]
         }

@@ -27,7 +27,7 @@ public struct CSVImport {
     }
 
     /// Imports into `store`. Without `validOnly`, any problem means nothing is recorded.
-    public func run(on store: LedgerStore, validOnly: Bool, rejectsPath: String? = nil) throws -> Result {
+    public func run(on store: LedgerSession, validOnly: Bool, rejectsPath: String? = nil) throws -> Result {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -42,7 +42,7 @@ public struct CSVImport {
         }
         var plan = ImportPlan()
         var recorded = false
-        try store.perform { ledger in
+        try store.perform(reason: nil) { ledger in
             let importer = Importer(
                 kind: kind, file: path, now: now().storePrecision, timeShift: timeShift,
                 futureBecomesPending: futureBecomesPending)
@@ -57,7 +57,8 @@ public struct CSVImport {
             try writeRejects(plan, header: table.header, to: target)
             rejectsFile = target
         }
-        return Result(plan: plan, imported: recorded || (plan.issues.isEmpty && plan.events.isEmpty), rejectsFile: rejectsFile)
+        return Result(
+            plan: plan, imported: recorded || (plan.issues.isEmpty && plan.events.isEmpty), rejectsFile: rejectsFile)
     }
 
     /// The rejected rows as they were, with the row number and reasons added.

@@ -2,7 +2,7 @@ import DayClearCore
 import Foundation
 
 /// An event number and the chain hash published for it (`SEQ:HASH`, as on a day-end disclosure).
-public struct ChainLink: Equatable, Sendable, CustomStringConvertible {
+public struct ChainLink: Equatable, Codable, Sendable, CustomStringConvertible {
     public var sequence: Int64
     public var hash: Data
 
@@ -24,7 +24,7 @@ public struct ChainLink: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The first bad event `verify` found, and what is wrong with it.
-public struct AuditFailure: Error, Equatable, Sendable, CustomStringConvertible {
+public struct AuditFailure: Error, Equatable, Codable, Sendable, CustomStringConvertible {
     public var sequence: Int64
     /// Local time in the centre's zone, when the event is there to read.
     public var time: String?
@@ -40,7 +40,7 @@ public struct AuditFailure: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// What a successful verification saw.
-public struct AuditReport: Sendable {
+public struct AuditReport: Codable, Equatable, Sendable {
     public var eventCount: Int
     /// The last event and its chain hash; nil for an empty log.
     public var head: ChainLink?

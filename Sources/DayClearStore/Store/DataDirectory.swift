@@ -21,13 +21,22 @@ public struct DataDirectory: Sendable {
     public var databasePath: String { url.appendingPathComponent(Self.databaseName).path }
 
     /// Opens the store, replaying its events; changes are checked against the roster.
+    ///
+    /// A store with no role events yet imports `roster.csv` once (see ``RosterFile``).
     public func open(actor: String, clock: @escaping () -> Date = Date.init) throws -> LedgerStore {
         let log = try SQLiteEventLog(path: databasePath, create: false)
-        return try LedgerStore(log: log, actor: actor, roster: try Roster.load(from: url), clock: clock)
+        let store = try LedgerStore(log: log, actor: actor, authorising: true, clock: clock)
+        if store.ledger.roster.roles.isEmpty, let legacy = try RosterFile.load(from: url) {
+            try store.performUnchecked(reason: "imported from \(RosterFile.fileName)", RosterFile.grants(legacy))
+            try? FileManager.default.moveItem(
+                at: url.appendingPathComponent(RosterFile.fileName),
+                to: url.appendingPathComponent(RosterFile.importedName))
+        }
+        return store
     }
 
-    /// Creates the folder (readable by its owner only), a store configured with
-    /// the calendar, and a roster giving `actor` every role.
+    /// Creates the folder (readable by its owner only) and a store configured
+    /// with the calendar, whose roster gives `actor` every role.
     public func initialise(
         actor: String, calendar: CalendarSettings, clock: @escaping () -> Date = Date.init
     ) throws -> LedgerStore {
@@ -40,11 +49,10 @@ public struct DataDirectory: Sendable {
         } catch {
             throw StoreError.notSaved("cannot create \(url.path): \(error.localizedDescription)")
         }
-        let roster = Roster(roles: [actor: Set(Role.allCases)])
-        try roster.save(to: url)
         let store = try LedgerStore(
-            log: SQLiteEventLog(path: databasePath, create: true), actor: actor, roster: roster, clock: clock)
-        try store.perform(.calendarConfigured(calendar))
+            log: SQLiteEventLog(path: databasePath, create: true), actor: actor, authorising: true, clock: clock)
+        let grants = Role.allCases.map { DomainEvent.roleGranted(RoleChange(user: actor, role: $0)) }
+        try store.performUnchecked(reason: nil, [.calendarConfigured(calendar)] + grants)
         return store
     }
 }

@@ -22,6 +22,7 @@ enum EventCodec {
             .requestDispatched(let p), .paperworkCompleted(let p):
             data = try encoder.encode(p)
         case .shuttleRunsPlanned(let p): data = try encoder.encode(p)
+        case .roleGranted(let p), .roleRevoked(let p): data = try encoder.encode(p)
         }
         return (typeName(of: event), String(decoding: data, as: UTF8.self))
     }
@@ -47,6 +48,8 @@ enum EventCodec {
         case "requestDispatched": return .requestDispatched(try value(RequestReference.self))
         case "paperworkCompleted": return .paperworkCompleted(try value(RequestReference.self))
         case "shuttleRunsPlanned": return .shuttleRunsPlanned(try value(ShuttleRunsPlanned.self))
+        case "roleGranted": return .roleGranted(try value(RoleChange.self))
+        case "roleRevoked": return .roleRevoked(try value(RoleChange.self))
         default: throw StoreError.corrupt("unknown event type \(type)")
         }
     }
@@ -76,6 +79,8 @@ enum EventCodec {
         case .requestDispatched: return "requestDispatched"
         case .paperworkCompleted: return "paperworkCompleted"
         case .shuttleRunsPlanned: return "shuttleRunsPlanned"
+        case .roleGranted: return "roleGranted"
+        case .roleRevoked: return "roleRevoked"
         }
     }
 

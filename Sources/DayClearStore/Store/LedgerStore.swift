@@ -11,15 +11,18 @@ public final class LedgerStore {
     public let log: EventLog
     /// The operating-system user recorded on every event.
     public let actor: String
-    /// Who may do what; nil lets the actor do everything (tests, `init`).
-    public let roster: Roster?
+    /// Whether changes are checked against the ledger's roster; tests may leave it off.
+    public let authorising: Bool
     private let clock: () -> Date
+    private var lastChangeToken: Int64?
 
     /// Opens a log and replays it into a ledger.
-    public init(log: EventLog, actor: String, roster: Roster? = nil, clock: @escaping () -> Date = Date.init) throws {
+    public init(log: EventLog, actor: String, authorising: Bool = false, clock: @escaping () -> Date = Date.init)
+        throws
+    {
         self.log = log
         self.actor = actor
-        self.roster = roster
+        self.authorising = authorising
         self.clock = clock
         self.ledger = try Self.replay(log)
     }
@@ -42,6 +45,26 @@ public final class LedgerStore {
     /// - Returns: the events as recorded, once they are durable.
     @discardableResult
     public func perform(reason: String? = nil, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
+        try perform(as: actor, reason: reason, build)
+    }
+
+    /// Records events in `user`'s name, checked against `user`'s roles: a server
+    /// acting for the user the kernel says is at the other end of a socket.
+    @discardableResult
+    public func perform(as user: String, reason: String? = nil, _ build: (Ledger) throws -> [DomainEvent]) throws
+        -> [RecordedEvent]
+    {
+        try record(as: user, reason: reason, checked: authorising, build)
+    }
+
+    /// Records events without checking roles: the roster's own bootstrap.
+    func performUnchecked(reason: String?, _ events: [DomainEvent]) throws {
+        try record(as: actor, reason: reason, checked: false) { _ in events }
+    }
+
+    private func record(
+        as actor: String, reason: String?, checked: Bool, _ build: (Ledger) throws -> [DomainEvent]
+    ) throws -> [RecordedEvent] {
         // SQLite text read back through GRDB stops at a NUL, so such a reason would be cut on replay.
         if let reason, reason.unicodeScalars.contains("\u{0}") {
             throw DomainError.invalid(
@@ -55,7 +78,7 @@ public final class LedgerStore {
                 // Each `apply` is all-or-nothing, so no extra copy is needed.
                 for event in newer { try caughtUp.apply(event) }
                 let events = try build(caughtUp)
-                try roster?.authorise(events, by: actor)
+                if checked { try caughtUp.roster.authorise(events, by: actor) }
                 let time = clock().storePrecision
                 var sequence = caughtUp.lastSequence
                 recorded = try events.map { event in
@@ -83,15 +106,14 @@ public final class LedgerStore {
         return recorded
     }
 
-    /// Records one event.
-    @discardableResult
-    public func perform(_ event: DomainEvent, reason: String? = nil) throws -> RecordedEvent? {
-        try perform(reason: reason) { _ in [event] }.first
-    }
-
     /// Folds in events other processes appended; true when there were any.
+    ///
+    /// Reads the log only when its change token moved, so polling is cheap.
     @discardableResult
     public func refresh() throws -> Bool {
+        let token = try log.changeToken()
+        guard token != lastChangeToken else { return false }
+        lastChangeToken = token
         let newer = try log.events(after: ledger.lastSequence)
         guard !newer.isEmpty else { return false }
         for event in newer { try ledger.apply(event) }

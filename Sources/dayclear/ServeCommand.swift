@@ -1,0 +1,39 @@
+import ArgumentParser
+import DayClearStore
+import Foundation
+
+/// `dayclear serve`: one process owns the data; terminals connect through a socket.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the data directory to every terminal on this host through a Unix-domain socket.",
+        discussion: """
+            Run it as the service account that owns the data directory (see docs/server.md). Each \
+            connection's user is taken from the kernel; every change is checked against the roster. \
+            The socket gets mode 0660 and --group, so members of that group can connect.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Where to listen (default: $DAYCLEAR_SOCKET, else \(RemoteStore.defaultSocketPath)).")
+    var socket: String?
+
+    @Option(help: "The group whose members may connect (default: this user's primary group).")
+    var group: String?
+
+    func run() throws {
+        let groupID: gid_t
+        if let group {
+            guard let entry = getgrnam(group) else { throw CommandError("unknown group \(group)") }
+            groupID = entry.pointee.gr_gid
+        } else {
+            groupID = getegid()
+        }
+        let store = try data.directory.open(actor: currentUserName())
+        let path = socket ?? RemoteStore.socketPath()
+        let server = LedgerServer(store: store, socketPath: path, groupID: groupID) { line in
+            printError(line)
+        }
+        try server.run()
+    }
+}
