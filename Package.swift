@@ -66,6 +66,9 @@ let package = Package(
         .executableTarget(
             name: "dayclear-bench-routing", dependencies: ["DayClearRouting"], path: "Benchmarks/Routing"),
         .testTarget(name: "DayClearRoutingTests", dependencies: ["DayClearRouting", "SeededRandom"]),
+        // Load test of `dayclear serve` over its socket: 50 clients for a minute; not part of `swift test`.
+        .executableTarget(
+            name: "dayclear-bench-server", dependencies: ["DayClearCore", "DayClearStore"], path: "Benchmarks/Server"),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
         .testTarget(
             name: "DayClearStoreTests",

@@ -11,7 +11,7 @@ struct DayClearCommand: ParsableCommand {
             ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
             DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
             HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self, VerifyCommand.self,
-            RosterCommand.self, ServeCommand.self,
+            RosterCommand.self, ServeCommand.self, BackupCommand.self,
         ]
     )
 }

@@ -35,7 +35,7 @@ struct VerifyTests {
         let pair = try publishedPair(sandbox)
         let plain = try sandbox.dayclear("verify")
         #expect(plain.status == 0, plain.comment)
-        #expect(plain.stdout.contains("87 events, chain head \(pair)"), plain.comment)
+        #expect(plain.stdout.contains("92 events, chain head \(pair)"), plain.comment)
         let expected = try sandbox.dayclear("verify", "--expect", pair)
         #expect(expected.status == 0, expected.comment)
         #expect(expected.stdout.contains("matches the published pair"), expected.comment)
@@ -77,7 +77,7 @@ struct VerifyTests {
         #expect(!plain.stdout.contains(pair), plain.comment)
         let expected = try sandbox.dayclear("verify", "--expect", pair)
         #expect(expected.status == 1, expected.comment)
-        #expect(expected.stderr.contains("event 87"), expected.comment)
+        #expect(expected.stderr.contains("event 92"), expected.comment)
         #expect(expected.stderr.contains("rewritten"), expected.comment)
         #expect(expected.stderr.contains("warning: the append-only trigger"), expected.comment)
     }

@@ -70,11 +70,12 @@ struct AuditTests {
         try withTemporaryDirectory { folder in
             let (published, _) = try preparedStore(in: folder)
             let report = try AuditVerifier.verify(DataDirectory(path: dataPath(folder)), expecting: published)
-            #expect(report.eventCount == 92)
+            #expect(report.eventCount == 91 + setUpEventCount)
             #expect(report.head == published)
             #expect(report.warnings.isEmpty)
             #expect(
-                try sqlite3(databasePath(folder), "SELECT count(*) FROM events WHERE length(hash) = 32;").stdout == "92"
+                try sqlite3(databasePath(folder), "SELECT count(*) FROM events WHERE length(hash) = 32;").stdout
+                    == "\(91 + setUpEventCount)"
             )
         }
     }
@@ -177,7 +178,7 @@ struct AuditTests {
             try tamper(folder, "DELETE FROM events WHERE seq > 60;")
             let found = try #require(failure(in: folder))
             #expect(found.sequence == 61)
-            #expect(found.problem.contains("92"), "\(found)")
+            #expect(found.problem.contains("\(91 + setUpEventCount)"), "\(found)")
         }
     }
 

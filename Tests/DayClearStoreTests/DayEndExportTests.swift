@@ -424,7 +424,7 @@ struct DayEndExportTests {
         try withTemporaryDirectory { folder in
             let day = try runDay(in: folder)
             let reopened = try openStore(
-                in: folder, clock: TestClock("2026-02-10 17:00"), actor: "auditor", roles: [.viewer])
+                in: folder, clock: TestClock("2026-02-10 17:00"), actor: "supervisor", roles: [.approver])
             #expect(reopened.ledger == day.ledger)
             let again = try DayEndExport(ledger: reopened.ledger, day: Sample.day).write(
                 to: folder.appendingPathComponent("export"))

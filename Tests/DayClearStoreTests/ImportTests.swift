@@ -95,7 +95,7 @@ struct ImportTests {
         try withTemporaryDirectory { folder in
             let clock = TestClock("2026-02-10 15:45")
             let store = try makeStore(in: folder, clock: clock)
-            var events = 1  // calendarConfigured
+            var events = setUpEventCount
             for kind in [ImportKind.recipients, .stock, .requests] {
                 let result = try runImport(kind, Sample.path(kind), into: store, clock: clock)
                 #expect(result.imported)

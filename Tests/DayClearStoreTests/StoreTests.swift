@@ -169,7 +169,7 @@ struct StoreTests {
             }
             let after = try sqlite3(path, "SELECT count(*), group_concat(actor) FROM events;")
             #expect(after.stdout == before.stdout)
-            #expect(before.stdout.hasPrefix("16|"))
+            #expect(before.stdout.hasPrefix("\(15 + setUpEventCount)|"))
             // And the store still opens to the same ledger.
             let reopened = try openStore(in: folder, clock: clock)
             #expect(reopened.ledger.recipients.count == 15)
@@ -218,7 +218,8 @@ struct StoreTests {
     func initialiseCreatesFolderAndRoster() throws {
         try withTemporaryDirectory { folder in
             let clock = TestClock("2026-02-10 15:45")
-            let store = try makeStore(in: folder, clock: clock, actor: "admin-user")
+            let store = try DataDirectory(path: dataPath(folder)).initialise(
+                actor: "admin-user", calendar: Sample.settings, clock: clock.function)
             let attributes = try FileManager.default.attributesOfItem(atPath: dataPath(folder))
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
             #expect(store.ledger.roster.roles(of: "admin-user") == Set(Role.allCases))
@@ -255,7 +256,7 @@ struct StoreTests {
 
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
             #expect(try sqlite3(path, "PRAGMA user_version;").stdout == "99")
-            #expect(try sqlite3(path, "SELECT count(*) FROM events;").stdout == "16")
+            #expect(try sqlite3(path, "SELECT count(*) FROM events;").stdout == "\(15 + setUpEventCount)")
         }
     }
 
@@ -266,7 +267,7 @@ struct StoreTests {
             do { _ = try makeStore(in: folder, clock: clock) }
             let insert = try sqlite3(
                 databasePath(folder),
-                "INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash) VALUES (2, 0, 'x', NULL, 'lotReceived', 'not json', zeroblob(32));"
+                "INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash) VALUES (\(setUpEventCount + 1), 0, 'x', NULL, 'lotReceived', 'not json', zeroblob(32));"
             )
             #expect(insert.status == 0, "\(insert.stderr)")
             let error = thrownError { _ = try openStore(in: folder, clock: clock) }
@@ -274,7 +275,7 @@ struct StoreTests {
                 Issue.record("expected corrupt, got \(String(describing: error))")
                 return
             }
-            #expect(what.contains("event 2"))
+            #expect(what.contains("event \(setUpEventCount + 1)"))
         }
     }
 
@@ -497,8 +498,8 @@ struct StoreTests {
                 }
             }
 
-            try grant([.taskForce], to: "worker0", in: folder)
-            try grant([.taskForce], to: "worker1", in: folder)
+            try grant([.taskForce], to: "worker0", in: folder, clock: TestClock("2026-02-10 15:45"))
+            try grant([.taskForce], to: "worker1", in: folder, clock: TestClock("2026-02-10 15:45"))
             let outcomes = Outcomes()
             let path = dataPath(folder)
             DispatchQueue.concurrentPerform(iterations: 2) { worker in

@@ -94,9 +94,17 @@ func writeFile(_ folder: URL, _ name: String, _ data: Data) throws -> String {
 
 // MARK: - Stores
 
-/// A fresh store in `folder/data` on the sample calendar.
+/// How many events `makeStore` records: the calendar, then every role for the
+/// initialiser and for "supervisor".
+let setUpEventCount = 1 + 2 * Role.allCases.count
+
+/// A fresh store in `folder/data` on the sample calendar, where "supervisor" too holds every role.
 func makeStore(in folder: URL, clock: TestClock, actor: String = "coordinator") throws -> LedgerStore {
-    try DataDirectory(path: dataPath(folder)).initialise(actor: actor, calendar: Sample.settings, clock: clock.function)
+    let store = try DataDirectory(path: dataPath(folder)).initialise(
+        actor: actor, calendar: Sample.settings, clock: clock.function)
+    try grant(Set(Role.allCases), to: "supervisor", in: folder, clock: clock)
+    try store.refresh()
+    return store
 }
 
 /// Opens the store `makeStore` created in `folder`, as `actor` holding `roles`
@@ -104,15 +112,15 @@ func makeStore(in folder: URL, clock: TestClock, actor: String = "coordinator") 
 func openStore(
     in folder: URL, clock: TestClock, actor: String = "supervisor", roles: Set<Role> = Set(Role.allCases)
 ) throws -> LedgerStore {
-    try grant(roles, to: actor, in: folder)
+    try grant(roles, to: actor, in: folder, clock: clock)
     return try DataDirectory(path: dataPath(folder)).open(actor: actor, clock: clock.function)
 }
 
 /// Gives `user` exactly `roles` in the roster of the store in `folder`, as role
 /// events recorded without a role check (as a test fixture).
-func grant(_ roles: Set<Role>, to user: String, in folder: URL) throws {
+func grant(_ roles: Set<Role>, to user: String, in folder: URL, clock: TestClock) throws {
     let log = try SQLiteEventLog(path: databasePath(folder), create: false)
-    let store = try LedgerStore(log: log, actor: "test-fixture")
+    let store = try LedgerStore(log: log, actor: "test-fixture", clock: clock.function)
     let held = store.ledger.roster.roles(of: user)
     let changes =
         roles.subtracting(held).sorted().map { DomainEvent.roleGranted(RoleChange(user: user, role: $0)) }

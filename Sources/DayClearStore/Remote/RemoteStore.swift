@@ -20,6 +20,8 @@ public final class RemoteStore: LedgerSession {
     private let socket: FramedSocket
     private var nextRequest: Int64 = 1
     private var pendingReplies: [Int64: ServerMessage] = [:]
+    /// Why the connection ended, once it has: said once, then every later action is refused with it.
+    private var lost: String?
 
     /// `$DAYCLEAR_SOCKET`, else the default path.
     public static func socketPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -57,6 +59,7 @@ public final class RemoteStore: LedgerSession {
 
     @discardableResult
     public func perform(reason: String?, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
+        if let lost { throw WireError.refused("not connected to the DayClear server (\(lost)); start dayclear again") }
         try refresh()
         let events = try build(ledger)
         guard !events.isEmpty else { return [] }
@@ -85,6 +88,7 @@ public final class RemoteStore: LedgerSession {
 
     @discardableResult
     public func refresh() throws -> Bool {
+        guard lost == nil else { return false }
         let before = ledger.lastSequence
         while try socket.waitReadable(milliseconds: 0) {
             try handleNext()
@@ -144,7 +148,15 @@ public final class RemoteStore: LedgerSession {
     }
 
     private func handleNext() throws {
-        guard let data = try socket.receive() else {
+        let frame: Data?
+        do {
+            frame = try socket.receive()
+        } catch {
+            lost = "\(error)"
+            throw error
+        }
+        guard let data = frame else {
+            lost = "the server closed the connection"
             throw WireError.connectionLost("the server closed the connection")
         }
         let message = try WireProtocol.decode(ServerMessage.self, from: data)

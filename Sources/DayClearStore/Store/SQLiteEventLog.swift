@@ -163,6 +163,16 @@ public final class SQLiteEventLog: EventLog {
         try queue.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    /// Writes a consistent copy of the live database to `path` (`VACUUM INTO`), safe while
+    /// others write; the file must not exist yet.
+    public func backup(to path: String) throws {
+        do {
+            try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        } catch {
+            throw StoreError.notSaved("cannot back up to \(path): \(Self.describe(error))")
+        }
+    }
+
     // MARK: - Audit
 
     /// The chain hash of event `sequence`, or nil if there is no such event.
