@@ -22,6 +22,10 @@ final class ServerHost {
     private(set) var users: [String] = []
     private var server: Process?
     let serverLog: URL
+    /// The binary and the sample day, copied where every test user can read them (the
+    /// checkout may sit in a folder only root can enter).
+    let binary: URL
+    let sampleData: URL
 
     init(_ label: String) throws {
         // User names are at most 32 characters; a short random tag keeps parallel runs apart.
@@ -34,6 +38,12 @@ final class ServerHost {
         serverLog = root.appendingPathComponent("serve.log")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         chmod(root.path, 0o755)
+        guard let built = Package.binary else { throw CLIError.binaryNotFound }
+        binary = root.appendingPathComponent("dayclear")
+        sampleData = root.appendingPathComponent("SampleData", isDirectory: true)
+        try FileManager.default.copyItem(at: built, to: binary)
+        try FileManager.default.copyItem(at: Package.sampleData, to: sampleData)
+        chmod(binary.path, 0o755)
         try shell("groupadd", group)
         try shell("useradd", "-M", "-N", "-g", group, "-s", "/usr/sbin/nologin", "-d", "/nonexistent", service)
         users.append(service)
@@ -55,13 +65,12 @@ final class ServerHost {
 
     /// `dayclear demo` as the service account: the sample day, the service account holding every role.
     func initialiseDemo() throws {
-        let demo = try dayclear(as: service, ["demo", "--data", data.path])
+        let demo = try dayclear(as: service, ["demo", "--data", data.path, "--sample-data", sampleData.path])
         try #require(demo.succeeded, demo.comment)
     }
 
     /// Starts `dayclear serve` as the service account and waits for its socket.
     func startServer() throws {
-        guard let binary = Package.binary else { throw CLIError.binaryNotFound }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments =
@@ -71,7 +80,7 @@ final class ServerHost {
         log.seekToEndOfFile()
         process.standardOutput = log
         process.standardError = log
-        process.currentDirectoryURL = Package.root
+        process.currentDirectoryURL = root
         try process.run()
         server = process
         try waitUntil("the server's socket at \(socket)", timeout: 20) {
@@ -96,8 +105,7 @@ final class ServerHost {
 
     /// Runs `dayclear ARGS` as `user` (uid, gid and supplementary groups switched by setpriv).
     func dayclear(as user: String, _ arguments: [String]) throws -> RunResult {
-        guard let binary = Package.binary else { throw CLIError.binaryNotFound }
-        return try runProgram("/usr/bin/setpriv", switchUser(user) + [binary.path] + arguments)
+        try runProgram("/usr/bin/setpriv", switchUser(user) + [binary.path] + arguments)
     }
 
     /// `setpriv` arguments that become `user` with their groups.
@@ -107,7 +115,6 @@ final class ServerHost {
 
     /// The shell command that runs `command` as `user`, for a tmux pane.
     func shellCommand(as user: String, _ arguments: [String]) throws -> String {
-        guard let binary = Package.binary else { throw CLIError.binaryNotFound }
         let words =
             ["/usr/bin/setpriv"] + switchUser(user) + ["/usr/bin/env", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
             + [binary.path] + arguments
