@@ -130,6 +130,10 @@ final class ServerHost {
         // Anything a user still runs (a TUI) must end before the user can be removed.
         for user in users.reversed() {
             _ = try? runProgram("/usr/bin/pkill", ["-KILL", "-u", user])
+            // userdel refuses a user whose processes are still being reaped.
+            try? waitUntil("\(user)'s processes to end", timeout: 10) {
+                (try? runProgram("/usr/bin/pgrep", ["-u", user]))?.succeeded == false
+            }
             _ = try? runProgram("/usr/sbin/userdel", [user])
         }
         _ = try? runProgram("/usr/sbin/groupdel", [group])
