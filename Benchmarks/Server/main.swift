@@ -55,7 +55,6 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("dayclear-bench-server-\(getpid())")
 let directory = DataDirectory(path: root.appendingPathComponent("data").path)
 let socket = root.appendingPathComponent("run/dayclear.sock").path
-defer { try? FileManager.default.removeItem(at: root) }
 
 do {
     let store = try directory.initialise(
@@ -138,8 +137,10 @@ do {
     print(
         "every confirmed command is in the log: \(report.eventCount == expected ? "yes" : "NO (\(report.eventCount) events, expected \(expected))")"
     )
+    try? FileManager.default.removeItem(at: root)
     exit(violations.isEmpty && tally.failures.isEmpty && report.eventCount == expected ? 0 : 1)
 } catch {
     print("verify FAILED: \(error)")
+    try? FileManager.default.removeItem(at: root)
     exit(1)
 }
