@@ -9,15 +9,19 @@ public enum ImportOutcome: Sendable, Equatable {
     /// Nothing was recorded: the store or the roster refused.
     case failed(String)
 
-    /// Runs an import and sorts its result; never throws.
-    public init(running importing: () throws -> CSVImport.Result) {
+    /// Runs an import and sorts its result; never throws. `describe` words a store failure
+    /// (for instance "not saved", in the screen's language).
+    public init(
+        describing describe: (Error) -> String = { String(describing: $0) },
+        running importing: () throws -> CSVImport.Result
+    ) {
         do {
             let result = try importing()
             self = result.plan.issues.isEmpty ? .imported(result.plan.accepted) : .refused(result.plan.issues)
         } catch let issue as ImportIssue {
             self = .refused([issue])
         } catch {
-            self = .failed(String(describing: error))
+            self = .failed(describe(error))
         }
     }
 }

@@ -68,7 +68,13 @@ final class TUIRunner {
                 state.status = .error(String(describing: error))
             }
         case .importFile(let kind, let path):
-            state.finishImport(ImportOutcome { try CSVImport(kind: kind, path: path).run(on: store, validOnly: false) })
+            let describe = { [store, language = state.language] (error: Error) in
+                RefusalText.describe(error, ledger: store.ledger, language: language)
+            }
+            state.finishImport(
+                ImportOutcome(describing: describe) {
+                    try CSVImport(kind: kind, path: path).run(on: store, validOnly: false)
+                })
             loadJournal()
         case .quit:
             break

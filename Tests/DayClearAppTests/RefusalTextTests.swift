@@ -50,4 +50,17 @@ struct RefusalTextTests {
         )
         #expect(RefusalText.describe(StoreError.readOnly("/data"), ledger: ledger, language: .zh).contains("只读"))
     }
+
+    @Test("an import the store could not save says so in the screen's language")
+    func importNotSaved() throws {
+        let ledger = try Fixture.ledger()
+        let outcome = ImportOutcome(describing: { RefusalText.describe($0, ledger: ledger, language: .zh) }) {
+            throw StoreError.notSaved("disk I/O error")
+        }
+        guard case .failed(let reason) = outcome else {
+            Issue.record("expected failed, got \(outcome)")
+            return
+        }
+        #expect(reason.hasPrefix("未保存：disk I/O error"), "\(reason)")
+    }
 }
