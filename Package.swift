@@ -69,6 +69,12 @@ let package = Package(
         // Load test of `dayclear serve` over its socket: 50 clients for a minute; not part of `swift test`.
         .executableTarget(
             name: "dayclear-bench-server", dependencies: ["DayClearCore", "DayClearStore"], path: "Benchmarks/Server"),
+        // Times opening a 1,000,000-event store, import, day-end export and a durable approval; not part of `swift test`.
+        .executableTarget(
+            name: "dayclear-bench-store",
+            dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI", "SeededRandom"],
+            path: "Benchmarks/Store"
+        ),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),
         .testTarget(
             name: "DayClearStoreTests",

@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     /// The postal shuttle's centre, fleet and pack volumes as the run loop last read them from the
     /// data directory, or why they could not be read; nil until read.
     public var shuttleConfiguration: Result<ShuttleConfiguration, ShuttleConfigurationError>?
+    /// How many of the latest events the journal starts with. Reading a whole province-scale log
+    /// (a million events) would cost as much as opening the store again; `dayclear history` shows all.
+    public static let journalLength: Int64 = 10_000
 
     /// Creates the state of a freshly opened TUI.
     public init(language: Language, user: String, roles: Set<Role>, now: Date) {

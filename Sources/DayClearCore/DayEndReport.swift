@@ -109,9 +109,18 @@ public struct DayEndReport: Sendable {
             }
         }.sorted { ($0.arrivedAt, $0.lot) < ($1.arrivedAt, $1.lot) }
 
-        dispatches = ledger.allocations.filter { $0.status == .dispatched && inDay($0.dispatchedAt) }
-            .compactMap { allocation in Self.dispatch(allocation, in: ledger) }
-            .sorted { ($0.dispatchedAt, $0.request, $0.line, $0.lot) < ($1.dispatchedAt, $1.request, $1.line, $1.lot) }
+        // A lot's route class depends on the lot alone; working it out once per lot instead of once per
+        // row keeps a day of 100,000 dispatches linear (it took 40 s).
+        var routes: [LotID: RouteClass] = [:]
+        var dispatched: [Dispatch] = []
+        for allocation in ledger.allocations where allocation.status == .dispatched && inDay(allocation.dispatchedAt) {
+            let route = routes[allocation.lot] ?? ledger.routeClass(of: allocation)
+            routes[allocation.lot] = route
+            if let row = Self.dispatch(allocation, route: route, in: ledger) { dispatched.append(row) }
+        }
+        dispatches = dispatched.sorted {
+            ($0.dispatchedAt, $0.request, $0.line, $0.lot) < ($1.dispatchedAt, $1.request, $1.line, $1.lot)
+        }
 
         disclosure = Self.balances(ledger: ledger, window: window)
 
@@ -125,7 +134,8 @@ public struct DayEndReport: Sendable {
         }.sorted { ($0.approvedAt, $0.request) < ($1.approvedAt, $1.request) }
 
         approvalTimes = ledger.requests.values.compactMap { request in
-            guard let at = request.decidedAt, inDay(at), [.approved, .returned, .rejected, .dispatched, .delivered].contains(request.state)
+            guard let at = request.decidedAt, inDay(at),
+                [.approved, .returned, .rejected, .dispatched, .delivered].contains(request.state)
             else { return nil }
             let decision: RequestState = [.dispatched, .delivered].contains(request.state) ? .approved : request.state
             return ApprovalTime(
@@ -135,7 +145,7 @@ public struct DayEndReport: Sendable {
         }.sorted { ($0.decidedAt, $0.request) < ($1.decidedAt, $1.request) }
     }
 
-    private static func dispatch(_ allocation: Allocation, in ledger: Ledger) -> Dispatch? {
+    private static func dispatch(_ allocation: Allocation, route: RouteClass, in ledger: Ledger) -> Dispatch? {
         guard let request = ledger.requests[allocation.request], let line = request.line(allocation.line),
             let lot = ledger.lots[allocation.lot], let dispatchedAt = allocation.dispatchedAt
         else { return nil }
@@ -143,7 +153,7 @@ public struct DayEndReport: Sendable {
             request: request.id, recipient: request.recipient,
             recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number, item: line.item,
             unit: lot.unit, lot: lot.id, quantity: allocation.approvedQuantity ?? 0,
-            routeClass: ledger.routeClass(of: allocation), approver: request.decidedBy ?? "",
+            routeClass: route, approver: request.decidedBy ?? "",
             approvedAt: request.decidedAt ?? dispatchedAt, dispatchedAt: dispatchedAt, lineReceived: line.received)
     }
 

@@ -144,13 +144,16 @@ extension Ledger {
         return request
     }
 
-    func requireText(_ text: String, _ what: String) throws {
+    /// `what` is built only for the message: most checks pass, and building it costs more than the check.
+    func requireText(_ text: String, _ what: @autoclosure () -> String) throws {
+        // Most texts start with a visible ASCII character; only the others need Foundation's trim.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return }
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw DomainError.invalid("\(what) is empty")
+            throw DomainError.invalid("\(what()) is empty")
         }
     }
 
-    func requirePositive(_ value: Int, _ what: String) throws {
-        guard value > 0 else { throw DomainError.invalidQuantity("\(what) must be positive, got \(value)") }
+    func requirePositive(_ value: Int, _ what: @autoclosure () -> String) throws {
+        guard value > 0 else { throw DomainError.invalidQuantity("\(what()) must be positive, got \(value)") }
     }
 }

@@ -40,7 +40,9 @@ struct DataOptions: ParsableArguments {
     /// Opens the store (or connects to the server) as the current operating-system user.
     func open() throws -> LedgerSession {
         if let socket { return try RemoteStore(socketPath: socket) }
-        return try directory.open(actor: currentUserName())
+        let store = try directory.open(actor: currentUserName())
+        store.notices.forEach(printError)
+        return store
     }
 }
 

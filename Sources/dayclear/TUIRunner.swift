@@ -93,9 +93,10 @@ final class TUIRunner {
         }
     }
 
-    /// Appends the events recorded since the journal was last loaded.
+    /// Appends the events recorded since the journal was last loaded; starts with the latest
+    /// `AppState.journalLength` events.
     private func loadJournal() {
-        let after = state.journal.last?.sequence ?? 0
+        let after = state.journal.last?.sequence ?? max(0, store.ledger.lastSequence - AppState.journalLength)
         if let newer = try? store.events(after: after) {
             state.journal.append(contentsOf: newer)
         }

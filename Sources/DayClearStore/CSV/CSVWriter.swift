@@ -39,6 +39,10 @@ extension CSVWriter {
     private static func appendField(_ field: String, to out: inout [UInt8]) {
         let utf8 = field.utf8
         let quoted = utf8.contains { $0 == comma || $0 == quote || $0 == cr || $0 == lf }
+        if !quoted, !isFormulaLike(utf8) {
+            out.append(contentsOf: utf8)  // the common case, copied whole
+            return
+        }
         if quoted { out.append(quote) }
         if isFormulaLike(utf8) { out.append(UInt8(ascii: "'")) }
         for byte in utf8 {

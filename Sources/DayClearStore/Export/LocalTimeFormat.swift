@@ -7,8 +7,40 @@ public struct LocalTimeFormat: Sendable {
 
     public init(_ calendar: OperationalCalendar) { self.calendar = calendar }
 
+    /// The same text as `OperationalCalendar.localText`, by arithmetic on the zone's offset at that
+    /// instant instead of `Calendar.dateComponents` and `String(format:)` (which made a day-end
+    /// export of 100,000 dispatches take seconds).
     public func string(_ date: Date?) -> String {
-        date.map(calendar.localText) ?? ""
+        guard let date else { return "" }
+        let offset = Int64(calendar.timeZone.secondsFromGMT(for: date))
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
+        let (days, second) = (local.floorDivided(by: 86_400), local.floorModulo(86_400))
+        let (year, month, day) = Self.civil(fromDays: days)
+        guard (1000...9999).contains(year) else { return calendar.localText(date) }
+        var text = String(year)
+        text.reserveCapacity(16)
+        for (separator, value) in [
+            ("-", month), ("-", day), (" ", Int(second / 3_600)), (":", Int(second % 3_600 / 60)),
+        ] {
+            text += separator
+            if value < 10 { text += "0" }
+            text += String(value)
+        }
+        return text
+    }
+
+    /// Year, month and day of a count of days since 1970-01-01 in the proleptic Gregorian calendar
+    /// (H. Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = z.floorDivided(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
     }
 
     /// `HH:MM` only.
@@ -27,4 +59,13 @@ public func yuanText(_ fen: Fen?) -> String {
 public func percentText(_ rate: Double?) -> String {
     guard let rate else { return "" }
     return String(format: "%.1f", rate * 100)
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+
+    fileprivate func floorModulo(_ divisor: Int64) -> Int64 { self - floorDivided(by: divisor) * divisor }
 }

@@ -20,18 +20,22 @@ public struct DataDirectory: Sendable {
 
     public var databasePath: String { url.appendingPathComponent(Self.databaseName).path }
 
-    /// Opens the store, replaying its events; changes are checked against the roster.
+    /// Opens the store from its snapshot and the events after it (all events when there is no
+    /// usable snapshot); changes are checked against the roster. Saves a new snapshot when many
+    /// events follow the last one, so the next open is quick.
     ///
     /// A store with no role events yet imports `roster.csv` once (see ``RosterFile``).
     public func open(actor: String, clock: @escaping () -> Date = Date.init) throws -> LedgerStore {
         let log = try SQLiteEventLog(path: databasePath, create: false)
-        let store = try LedgerStore(log: log, actor: actor, authorising: true, clock: clock)
+        let store = try LedgerStore(
+            log: log, actor: actor, authorising: true, snapshot: SnapshotFile(directory: url), clock: clock)
         if store.ledger.roster.roles.isEmpty, let legacy = try RosterFile.load(from: url) {
             try store.performUnchecked(reason: "imported from \(RosterFile.fileName)", RosterFile.grants(legacy))
             try? FileManager.default.moveItem(
                 at: url.appendingPathComponent(RosterFile.fileName),
                 to: url.appendingPathComponent(RosterFile.importedName))
         }
+        store.saveSnapshotIfDue()
         return store
     }
 

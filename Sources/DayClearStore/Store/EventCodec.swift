@@ -27,7 +27,24 @@ enum EventCodec {
         return (typeName(of: event), String(decoding: data, as: UTF8.self))
     }
 
+    /// Reads a payload with `PayloadDecoder`, or with `JSONDecoder` when that one does not expect it.
     static func decode(type: String, payload: String) throws -> DomainEvent {
+        var payload = payload
+        if let event = payload.withUTF8({ try? PayloadDecoder.decode(type: type, payload: $0) }) { return event }
+        return try decodeWithFoundation(type: type, payload: payload)
+    }
+
+    /// `decode(type:payload:)` over the payload's UTF-8 bytes as stored.
+    static func decode(type: String, payload: Data) throws -> DomainEvent {
+        let fast = payload.withUnsafeBytes { bytes in
+            try? PayloadDecoder.decode(type: type, payload: bytes.bindMemory(to: UInt8.self))
+        }
+        if let fast { return fast }
+        return try decodeWithFoundation(type: type, payload: String(decoding: payload, as: UTF8.self))
+    }
+
+    /// The reference decoder: Foundation's `JSONDecoder` over the synthesized `Codable` conformances.
+    static func decodeWithFoundation(type: String, payload: String) throws -> DomainEvent {
         let decoder = makeDecoder()
         let data = Data(payload.utf8)
         func value<T: Decodable>(_: T.Type) throws -> T { try decoder.decode(T.self, from: data) }

@@ -8,6 +8,9 @@ public protocol EventLog: AnyObject {
     /// The events after a sequence number, in order.
     func events(after sequence: Int64) throws -> [RecordedEvent]
 
+    /// Calls `body` with each event after a sequence number, in order, without holding them all.
+    func forEachEvent(after sequence: Int64, _ body: (RecordedEvent) throws -> Void) throws
+
     /// Runs `body` inside one exclusive write transaction.
     ///
     /// `body` receives the events other writers appended after `sequence` and
@@ -17,4 +20,10 @@ public protocol EventLog: AnyObject {
 
     /// A number that changes whenever another connection commits.
     func changeToken() throws -> Int64
+}
+
+extension EventLog {
+    public func forEachEvent(after sequence: Int64, _ body: (RecordedEvent) throws -> Void) throws {
+        for event in try events(after: sequence) { try body(event) }
+    }
 }

@@ -114,6 +114,16 @@ public final class SQLiteEventLog: EventLog {
         }
     }
 
+    public func forEachEvent(after sequence: Int64, _ body: (RecordedEvent) throws -> Void) throws {
+        do {
+            try queue.read { db in try Self.forEach(db, after: sequence, body) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.corrupt(Self.describe(error))
+        }
+    }
+
     public func append(after sequence: Int64, _ body: ([RecordedEvent]) throws -> [RecordedEvent]) throws {
         do {
             try queue.inTransaction(.immediate) { db in
@@ -242,23 +252,33 @@ public final class SQLiteEventLog: EventLog {
     }
 
     private static func fetch(_ db: Database, after sequence: Int64) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        try forEach(db, after: sequence) { events.append($0) }
+        return events
+    }
+
+    /// Reads the rows one at a time; the payload is decoded from SQLite's own buffer.
+    private static func forEach(
+        _ db: Database, after sequence: Int64, _ body: (RecordedEvent) throws -> Void
+    ) throws {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT seq, recorded_at, actor, reason, type, payload FROM events WHERE seq > ? ORDER BY seq",
             arguments: [sequence])
-        var events: [RecordedEvent] = []
         while let row = try rows.next() {
             let seq: Int64 = row[0]
+            let type: String = row[4]
             let event: DomainEvent
             do {
-                event = try EventCodec.decode(type: row[4], payload: row[5])
+                event = try row.withUnsafeData(atIndex: 5) { data in
+                    try EventCodec.decode(type: type, payload: data ?? Data())
+                }
             } catch {
                 throw StoreError.corrupt("event \(seq) cannot be read: \(describe(error))")
             }
-            events.append(
+            try body(
                 RecordedEvent(
                     sequence: seq, time: Date(milliseconds: row[1]), actor: row[2], reason: row[3], event: event))
         }
-        return events
     }
 
     private static func describe(_ error: Error) -> String {

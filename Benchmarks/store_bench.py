@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Runs the store benchmarks of docs/performance.md and prints their table.
+
+Each figure is one step in a fresh `dayclear-bench-store` process (release build), repeated; the
+baselines (Python's csv module on the same file, a plain SQLite insert loop with the same durability
+settings) run in the same invocation, on the same files and the same disk.
+
+    python3 Benchmarks/store_bench.py [--bench PATH] [--work DIR] [--events N] [--repeat N]
+
+The generated store and CSV are kept in --work (default /tmp/dayclear-bench) and reused while the
+generator's parameters are unchanged; a store that opening has given a snapshot is copied, never
+changed, by the steps that write.
+"""
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DEFAULT_BENCH = os.path.join(ROOT, ".build-bench", "release", "dayclear-bench-store")
+
+
+def run(bench, *arguments):
+    """One bench process; its JSON line."""
+    result = subprocess.run([bench, *arguments], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def spread(samples):
+    """Median and the range, as text."""
+    samples = sorted(samples)
+    return statistics.median(samples), samples[0], samples[-1]
+
+
+def percentile(samples, fraction):
+    samples = sorted(samples)
+    return samples[min(len(samples) - 1, int(round((len(samples) - 1) * fraction)))]
+
+
+def fresh_copy(source, target):
+    if os.path.exists(target):
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    return target
+
+
+def generate(bench, work, events, surge, csv_mb, seed):
+    meta_path = os.path.join(work, "meta.json")
+    wanted = {"events": events, "surge": surge, "csv_mb": csv_mb, "seed": seed}
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            meta = json.load(f)
+        if meta.get("parameters") == wanted:
+            return meta
+    if os.path.exists(work):
+        shutil.rmtree(work)
+    os.makedirs(work)
+    print(f"generating {events:,} events and a {csv_mb} MB request CSV in {work} ...", file=sys.stderr)
+    meta = run(bench, "generate", "--dir", work, "--events", str(events), "--surge", str(surge),
+               "--csv-mb", str(csv_mb), "--seed", str(seed))
+    meta["parameters"] = wanted
+    with open(meta_path, "w") as f:
+        json.dump(meta, f)
+    return meta
+
+
+def python_csv_read(path):
+    """Python's csv module reading every row of the file (decoded as UTF-8), in ms."""
+    start = time.perf_counter()
+    rows = 0
+    with open(path, newline="", encoding="utf-8") as f:
+        for _ in csv.reader(f):
+            rows += 1
+    return (time.perf_counter() - start) * 1000, rows
+
+
+def sqlite_insert_loop(folder, count, payload_bytes=120):
+    """One row per transaction into an events-shaped table, WAL and synchronous=FULL; ms per commit."""
+    path = os.path.join(folder, "baseline.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    db.execute("""CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, recorded_at INTEGER NOT NULL,
+                  actor TEXT NOT NULL, reason TEXT, type TEXT NOT NULL, payload TEXT NOT NULL, hash BLOB NOT NULL)""")
+    payload = '{"quantities":{},"request":"R-0000001"}'.ljust(payload_bytes)
+    samples = []
+    for i in range(count):
+        start = time.perf_counter()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO events (recorded_at, actor, reason, type, payload, hash) VALUES (?, ?, NULL, ?, ?, ?)",
+                   (i, "wang", "requestApproved", payload, os.urandom(32)))
+        db.execute("COMMIT")
+        samples.append((time.perf_counter() - start) * 1000)
+    db.close()
+    return samples
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", default=DEFAULT_BENCH)
+    parser.add_argument("--work", default="/tmp/dayclear-bench")
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--surge", type=int, default=100_000)
+    parser.add_argument("--csv-mb", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=20_260_105)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--approvals", type=int, default=200)
+    parser.add_argument("--json", help="also write every sample here")
+    args = parser.parse_args()
+    bench, work, repeat = args.bench, args.work, args.repeat
+    if not os.path.exists(bench):
+        sys.exit(f"{bench} is missing; build it with: swift build -c release --scratch-path .build-bench "
+                 "--product dayclear-bench-store")
+
+    meta = generate(bench, work, args.events, args.surge, args.csv_mb, args.seed)
+    print(f"store: {meta['events']:,} events, {meta['requests']:,} requests ({meta['open_requests']:,} open), "
+          f"{meta['lots']:,} lots, {meta['allocations']:,} allocations over {meta['days']} days; "
+          f"surge day {meta['surge_day']}", file=sys.stderr)
+    store = os.path.join(work, "store")
+    results = {"meta": meta}
+
+    # 1, 2. Open: a full replay (no snapshot), then the real path with the snapshot the first open writes.
+    snapshot = os.path.join(store, "snapshot.bin")
+    if os.path.exists(snapshot):
+        os.remove(snapshot)
+    results["replay"] = [run(bench, "open", "--data", store, "--snapshot", "off") for _ in range(repeat)]
+    results["snapshot_write"] = run(bench, "snapshot", "--data", store)
+    results["open"] = [run(bench, "open", "--data", store) for _ in range(repeat)]
+
+    # 3. Import: parse only, parse + validate, end to end into a fresh copy of the base store; Python's csv.
+    csv_path = os.path.join(work, "requests.csv")
+    size = os.path.getsize(csv_path)
+    results["csv_bytes"] = size
+    results["python_csv"] = []
+    results["parse"] = []
+    for _ in range(repeat):
+        results["python_csv"].append(python_csv_read(csv_path)[0])
+        results["parse"].append(run(bench, "import", "--file", csv_path, "--phase", "parse")["ms"])
+    base = os.path.join(work, "import-base")
+    results["plan"] = [run(bench, "import", "--data", base, "--file", csv_path, "--phase", "plan")["ms"]
+                       for _ in range(max(1, repeat // 2))]
+    results["e2e"] = []
+    for _ in range(max(1, repeat // 2)):
+        target = fresh_copy(base, os.path.join(work, "import-run"))
+        results["e2e"].append(run(bench, "import", "--data", target, "--file", csv_path, "--phase", "e2e"))
+
+    # 4. Day-end export of the surge day.
+    out = os.path.join(work, "exports")
+    results["export"] = [run(bench, "export", "--data", store, "--day", meta["surge_day"], "--out", out)
+                         for _ in range(repeat)]
+
+    # 5. Durable approvals on a copy of the store, beside a plain SQLite insert loop on the same disk.
+    target = fresh_copy(store, os.path.join(work, "approve-run"))
+    results["approve"] = run(bench, "approve", "--data", target, "--count", str(args.approvals))["samples_ms"]
+    results["sqlite"] = sqlite_insert_loop(work, args.approvals)
+
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    report(results)
+
+
+def ms(value):
+    return f"{value:,.0f} ms" if value >= 100 else f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
+
+
+def cell(samples, unit=ms):
+    median, low, high = spread(samples)
+    return f"{unit(median)} ({unit(low)}–{unit(high)})"
+
+
+def report(r):
+    mb = r["csv_bytes"] / 1e6
+
+    def rate(samples):
+        median, low, high = spread([mb / (s / 1000) for s in samples])
+        return f"{median:,.0f} MB/s ({low:,.0f}–{high:,.0f})"
+
+    open_total = [x["total_ms"] for x in r["open"]]
+    replay_total = [x["total_ms"] for x in r["replay"]]
+    e2e = [x["ms"] for x in r["e2e"]]
+    export = [x["ms"] for x in r["export"]]
+    approve, sqlite_loop = r["approve"], r["sqlite"]
+    rss = [x["max_rss_mib"] for x in r["open"]]
+    rss_replay = [x["max_rss_mib"] for x in r["replay"]]
+    print(f"""
+| what | target | measured: median (min–max) | met? |
+| --- | --- | --- | --- |
+| open {r['meta']['events']:,} events + first frame (snapshot) | ≤ 1 s | {cell(open_total)} | {'yes' if statistics.median(open_total) <= 1000 else 'NO'} |
+| … same, full replay, no snapshot | (for comparison) | {cell(replay_total)} | |
+| … snapshot written (once per {50_000:,} events) | (off the hot path) | {ms(r['snapshot_write']['ms'])}, {r['snapshot_write']['bytes'] / 1e6:.0f} MB | |
+| resident memory, store open (snapshot) | ≤ 500 MB | {cell(rss, lambda v: f'{v:,.0f} MiB')} | {'yes' if max(rss) * 1.048576 <= 500 else 'NO'} |
+| resident memory, full replay | ≤ 500 MB | {cell(rss_replay, lambda v: f'{v:,.0f} MiB')} | {'yes' if max(rss_replay) * 1.048576 <= 500 else 'NO'} |
+| import {mb:.0f} MB request CSV, parse only | ≥ 100 MB/s and ≥ Python csv | {rate(r['parse'])} | {'yes' if statistics.median(r['parse']) <= statistics.median(r['python_csv']) and mb / (statistics.median(r['parse']) / 1000) >= 100 else 'NO'} |
+| … parse + validate (plan) | | {rate(r['plan'])} | |
+| … end to end (parse, validate, append {r['e2e'][0]['events']:,} events, commit) | ≥ 100 MB/s and ≥ Python csv | {rate(e2e)} | {'yes' if statistics.median(e2e) <= statistics.median(r['python_csv']) and mb / (statistics.median(e2e) / 1000) >= 100 else 'NO'} |
+| … Python csv module, same file, same run | (baseline) | {rate(r['python_csv'])} | |
+| day-end CSVs, {r['export'][0]['dispatches']:,} dispatches | ≤ 1 s | {cell(export)} | {'yes' if statistics.median(export) <= 1000 else 'NO'} |
+| durable approval, key to committed ({len(approve)} in a row) | ≤ 2 ms median | {ms(statistics.median(approve))} (p90 {ms(percentile(approve, 0.9))}, max {ms(max(approve))}) | {'yes' if statistics.median(approve) <= 2 else 'NO'} |
+| … plain SQLite insert + commit, same settings, same run | (baseline) | {ms(statistics.median(sqlite_loop))} (p90 {ms(percentile(sqlite_loop, 0.9))}, max {ms(max(sqlite_loop))}) | |
+""")
+    parts = r["open"][len(r["open"]) // 2]
+    print(f"open (median run): store {ms(parts['open_ms'])}, journal tail {ms(parts['journal_ms'])}, "
+          f"first frame {ms(parts['frame_ms'])}")
+
+
+if __name__ == "__main__":
+    main()

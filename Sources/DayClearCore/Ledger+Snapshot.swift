@@ -1,0 +1,249 @@
+import Foundation
+
+/// A compact encoding of the whole ledger, so a store can start from a saved model instead of
+/// replaying every event. The store keeps it only as a cache, checked against the hash chain.
+///
+/// Every stored property of `Ledger`, `Lot`, `Request` and `Allocation` is written here; a new
+/// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
+/// counts the properties to catch a forgotten one). The per-request and per-lot allocation
+/// indices are rebuilt from the allocations.
+extension Ledger {
+    /// Raised whenever the layout below changes; a snapshot of another format is ignored.
+    public static let snapshotFormat: Int64 = 1
+
+    public func snapshotBytes() -> [UInt8] {
+        var w = SnapshotWriter()
+        w.int64(lastSequence)
+        w.string(calendar.timeZone.identifier)
+        w.int(calendar.cutoffMinutes)
+        w.int(recipients.count)
+        for recipient in recipients.values {
+            w.string(recipient.id.rawValue)
+            w.string(recipient.name)
+            w.int(recipient.tier.rawValue)
+            w.double(recipient.latitude)
+            w.double(recipient.longitude)
+            w.string(recipient.contact)
+        }
+        w.int(lots.count)
+        for lot in lots.values { Self.write(lot, &w) }
+        w.int(requests.count)
+        for request in requests.values { Self.write(request, &w) }
+        w.int(allocations.count)
+        for allocation in allocations { Self.write(allocation, &w) }
+        w.int(itemUnits.count)
+        for (item, unit) in itemUnits {
+            Self.write(item, &w)
+            w.string(unit)
+            w.int(unitsByItem[item] ?? 0)
+        }
+        return w.bytes
+    }
+
+    /// The ledger `snapshotBytes()` encoded.
+    public init(snapshot bytes: UnsafeRawBufferPointer) throws {
+        var r = SnapshotReader(bytes)
+        self.init()
+        lastSequence = try r.int64()
+        let zone = try r.string()
+        guard let timeZone = TimeZone(identifier: zone) else { throw SnapshotError("unknown time zone \(zone)") }
+        calendar = OperationalCalendar(timeZone: timeZone, cutoffMinutes: try r.int())
+        let recipientCount = try r.count(minimumSize: 40)
+        recipients.reserveCapacity(recipientCount)
+        for _ in 0..<recipientCount {
+            let id = RecipientID(try r.string())
+            let name = try r.string()
+            guard let tier = Tier(rawValue: try r.int()) else { throw SnapshotError("unknown tier") }
+            recipients[id] = Recipient(
+                id: id, name: name, tier: tier, latitude: try r.double(), longitude: try r.double(),
+                contact: try r.string())
+        }
+        let lotCount = try r.count(minimumSize: 80)
+        lots.reserveCapacity(lotCount)
+        for _ in 0..<lotCount {
+            let lot = try Self.readLot(&r)
+            lots[lot.id] = lot
+        }
+        let requestCount = try r.count(minimumSize: 60)
+        requests.reserveCapacity(requestCount)
+        for _ in 0..<requestCount {
+            let request = try Self.readRequest(&r)
+            requests[request.id] = request
+        }
+        let allocationCount = try r.count(minimumSize: 60)
+        allocations.reserveCapacity(allocationCount)
+        allocationIndicesByRequest.reserveCapacity(requestCount)
+        allocationIndicesByLot.reserveCapacity(lotCount)
+        for index in 0..<allocationCount {
+            let allocation = try Self.readAllocation(&r, id: index + 1)
+            allocations.append(allocation)
+            allocationIndicesByRequest[allocation.request, default: []].append(index)
+            allocationIndicesByLot[allocation.lot, default: []].append(index)
+        }
+        for _ in 0..<(try r.count(minimumSize: 32)) {
+            let item = try Self.readItem(&r)
+            itemUnits[item] = try r.string()
+            unitsByItem[item] = try r.int()
+        }
+        guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
+    }
+
+    // MARK: - Parts
+
+    private static func write(_ item: ItemKey, _ w: inout SnapshotWriter) {
+        w.string(item.kind)
+        w.string(item.spec)
+    }
+
+    private static func readItem(_ r: inout SnapshotReader) throws -> ItemKey {
+        ItemKey(kind: try r.string(), spec: try r.string())
+    }
+
+    private static func write(_ lot: Lot, _ w: inout SnapshotWriter) {
+        w.string(lot.id.rawValue)
+        write(lot.item, &w)
+        w.string(lot.unit)
+        w.int(lot.quantity)
+        w.int(lot.packSize)
+        w.string(lot.donor)
+        switch lot.status {
+        case .expected(let eta):
+            w.byte(0)
+            w.date(eta)
+        case .arrived(let at):
+            w.byte(1)
+            w.date(at)
+        }
+        w.optional(lot.expiry) { $0.date($1) }
+        w.optional(lot.designatedRecipient) { $0.string($1.rawValue) }
+        switch lot.valuation {
+        case .pending: w.byte(0)
+        case .invoiced(let fen):
+            w.byte(1)
+            w.int(fen)
+        case .appraised(let fen, let by):
+            w.byte(2)
+            w.int(fen)
+            w.string(by)
+        case .unvaluable: w.byte(3)
+        }
+        w.int(lot.proposed)
+        w.int(lot.approved)
+        w.int(lot.dispatched)
+    }
+
+    private static func readLot(_ r: inout SnapshotReader) throws -> Lot {
+        let id = LotID(try r.string())
+        let item = try readItem(&r)
+        let unit = try r.string()
+        let quantity = try r.int()
+        let packSize = try r.int()
+        let donor = try r.string()
+        let status: Lot.Status
+        switch try r.byte() {
+        case 0: status = .expected(eta: try r.date())
+        case 1: status = .arrived(at: try r.date())
+        default: throw SnapshotError("unknown lot status")
+        }
+        let expiry = try r.optional { try $0.date() }
+        let designated = try r.optional { RecipientID(try $0.string()) }
+        let valuation: Valuation
+        switch try r.byte() {
+        case 0: valuation = .pending
+        case 1: valuation = .invoiced(fen: try r.int())
+        case 2: valuation = .appraised(fen: try r.int(), by: try r.string())
+        case 3: valuation = .unvaluable
+        default: throw SnapshotError("unknown valuation")
+        }
+        var lot = Lot(
+            id: id, item: item, unit: unit, quantity: quantity, packSize: packSize, donor: donor, status: status,
+            expiry: expiry, designatedRecipient: designated, valuation: valuation)
+        lot.proposed = try r.int()
+        lot.approved = try r.int()
+        lot.dispatched = try r.int()
+        return lot
+    }
+
+    private static func write(_ request: Request, _ w: inout SnapshotWriter) {
+        w.string(request.id.rawValue)
+        w.string(request.recipient.rawValue)
+        w.date(request.neededBy)
+        w.date(request.submittedAt)
+        w.int(request.lines.count)
+        for line in request.lines {
+            w.int(line.number)
+            write(line.item, &w)
+            w.string(line.unit)
+            w.int(line.quantity)
+            w.optional(line.received) { $0.int($1) }
+        }
+        w.optional(request.note) { $0.string($1) }
+        w.string(request.state.rawValue)
+        w.optional(request.decidedAt) { $0.date($1) }
+        w.optional(request.decidedBy) { $0.string($1) }
+        w.optional(request.reason) { $0.string($1) }
+        w.optional(request.paperwork) { w, paperwork in
+            w.optional(paperwork.completedAt) { $0.date($1) }
+            w.optional(paperwork.completedBy) { $0.string($1) }
+        }
+        w.optional(request.dispatchedAt) { $0.date($1) }
+        w.optional(request.deliveredAt) { $0.date($1) }
+    }
+
+    private static func readRequest(_ r: inout SnapshotReader) throws -> Request {
+        let id = RequestID(try r.string())
+        let recipient = RecipientID(try r.string())
+        let neededBy = try r.date()
+        let submittedAt = try r.date()
+        let lineCount = try r.count(minimumSize: 40)
+        var lines: [RequestLine] = []
+        lines.reserveCapacity(lineCount)
+        for _ in 0..<lineCount {
+            var line = RequestLine(
+                number: try r.int(), item: try readItem(&r), unit: try r.string(), quantity: try r.int())
+            line.received = try r.optional { try $0.int() }
+            lines.append(line)
+        }
+        var request = Request(
+            id: id, recipient: recipient, neededBy: neededBy, submittedAt: submittedAt, lines: lines,
+            note: try r.optional { try $0.string() })
+        let state = try r.string()
+        guard let known = RequestState(rawValue: state) else { throw SnapshotError("unknown request state \(state)") }
+        request.state = known
+        request.decidedAt = try r.optional { try $0.date() }
+        request.decidedBy = try r.optional { try $0.string() }
+        request.reason = try r.optional { try $0.string() }
+        request.paperwork = try r.optional { r in
+            Paperwork(completedAt: try r.optional { try $0.date() }, completedBy: try r.optional { try $0.string() })
+        }
+        request.dispatchedAt = try r.optional { try $0.date() }
+        request.deliveredAt = try r.optional { try $0.date() }
+        return request
+    }
+
+    private static func write(_ allocation: Allocation, _ w: inout SnapshotWriter) {
+        w.string(allocation.lot.rawValue)
+        w.string(allocation.request.rawValue)
+        w.int(allocation.line)
+        w.int(allocation.proposedQuantity)
+        w.date(allocation.proposedAt)
+        w.string(allocation.proposedBy)
+        w.optional(allocation.approvedQuantity) { $0.int($1) }
+        w.string(allocation.status.rawValue)
+        w.optional(allocation.dispatchedAt) { $0.date($1) }
+    }
+
+    private static func readAllocation(_ r: inout SnapshotReader, id: Int) throws -> Allocation {
+        var allocation = Allocation(
+            id: id, lot: LotID(try r.string()), request: RequestID(try r.string()), line: try r.int(),
+            proposedQuantity: try r.int(), proposedAt: try r.date(), proposedBy: try r.string())
+        allocation.approvedQuantity = try r.optional { try $0.int() }
+        let status = try r.string()
+        guard let known = Allocation.Status(rawValue: status) else {
+            throw SnapshotError("unknown allocation status \(status)")
+        }
+        allocation.status = known
+        allocation.dispatchedAt = try r.optional { try $0.date() }
+        return allocation
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import DayClearCore
+@testable import DayClearStore
+
+/// The snapshot is a cache of the ledger: used only when it matches the log, never changing what
+/// opening a store yields.
+@Suite("Snapshot")
+struct SnapshotTests {
+    /// A sample day with decisions of every kind, so the snapshot holds every state.
+    private func busyStore(in folder: URL, at time: String = "2026-02-10 15:45") throws -> (LedgerStore, TestClock) {
+        let clock = TestClock(time)
+        let store = try makeStore(in: folder, clock: clock)
+        try importSamples(into: store, clock: clock)
+        try store.perform(.lotValued(LotValuation(lot: "L-0016", valuation: .appraised(fen: 123_456, by: "杭州评估所"))))
+        try store.propose("R-0001", line: 1, lot: "L-0001", 2000)
+        try store.propose("R-0001", line: 2, lot: "L-0002", 400)
+        try store.approve("R-0001", [1: 1500])
+        try store.dispatch("R-0001")
+        try store.deliver("R-0001", [1: 1450])
+        try store.completePaperwork("R-0001")
+        try store.propose("R-0002", line: 1, lot: "L-0003", 8000)
+        try store.reject("R-0004", reason: "与 R-0013 重复")
+        try store.perform(.requestCancelled(RequestReference(request: "R-0013")))
+        return (store, clock)
+    }
+
+    private func fullReplay(_ folder: URL) throws -> Ledger {
+        try LedgerStore(log: SQLiteEventLog(path: databasePath(folder), create: false), actor: "audit").ledger
+    }
+
+    private func snapshotFile(_ folder: URL) -> SnapshotFile {
+        SnapshotFile(directory: DataDirectory(path: dataPath(folder)).url)
+    }
+
+    @Test("a store opened from a snapshot and the events after it equals a full replay")
+    func snapshotEqualsReplay() throws {
+        try withTemporaryDirectory { folder in
+            let (store, _) = try busyStore(in: folder)
+            let log = try #require(store.log as? SQLiteEventLog)
+            try snapshotFile(folder).write(store.ledger, log: log)
+            let atSnapshot = store.ledger.lastSequence
+            // Events after the snapshot are replayed on top of it.
+            try store.propose("R-0003", line: 1, lot: "L-0005", 10)
+            try store.approve("R-0002")
+
+            let reopened = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
+            #expect(reopened.notices == [])
+            #expect(reopened.snapshotSequence == atSnapshot)
+            #expect(reopened.ledger.lastSequence == atSnapshot + 2)
+            #expect(reopened.ledger == (try fullReplay(folder)))
+            #expect(reopened.ledger == store.ledger)
+        }
+    }
+
+    @Test("a snapshot round-trips the ledger exactly, allocation indices included")
+    func roundTrip() throws {
+        try withTemporaryDirectory { folder in
+            let (store, _) = try busyStore(in: folder)
+            let bytes = store.ledger.snapshotBytes()
+            let decoded = try bytes.withUnsafeBytes { try Ledger(snapshot: $0) }
+            #expect(decoded == store.ledger)
+            #expect(decoded.allocations(of: RequestID("R-0001")) == store.ledger.allocations(of: RequestID("R-0001")))
+            #expect(decoded.allocations(of: LotID("L-0003")) == store.ledger.allocations(of: LotID("L-0003")))
+            // A truncated snapshot is refused, not half read.
+            #expect(throws: SnapshotError.self) {
+                try Array(bytes.dropLast(3)).withUnsafeBytes { try Ledger(snapshot: $0) }
+            }
+        }
+    }
+
+    @Test("a snapshot whose chain hash differs from the log is ignored with a message; the store opens by full replay")
+    func foreignSnapshotIgnored() throws {
+        try withTemporaryDirectory { folder in
+            let other = folder.appendingPathComponent("other")
+            // The same commands a minute later: same event numbers, different times, so different hashes.
+            let (theirs, _) = try busyStore(in: other, at: "2026-02-10 15:46")
+            try snapshotFile(other).write(theirs.ledger, log: try #require(theirs.log as? SQLiteEventLog))
+            let (ours, _) = try busyStore(in: folder)
+            #expect(ours.ledger.lastSequence == theirs.ledger.lastSequence)
+            try FileManager.default.copyItem(at: snapshotFile(other).url, to: snapshotFile(folder).url)
+
+            let reopened = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
+            #expect(reopened.snapshotSequence == 0)
+            #expect(reopened.notices.count == 1)
+            #expect(reopened.notices.first?.contains("does not match the log") == true)
+            #expect(reopened.ledger == ours.ledger)
+            #expect(reopened.ledger != theirs.ledger)
+        }
+    }
+
+    @Test("a damaged snapshot or one past the log's end is ignored; the store opens by full replay")
+    func damagedSnapshotIgnored() throws {
+        try withTemporaryDirectory { folder in
+            let (store, _) = try busyStore(in: folder)
+            let log = try #require(store.log as? SQLiteEventLog)
+            let file = snapshotFile(folder)
+            try file.write(store.ledger, log: log)
+            var bytes = try Data(contentsOf: file.url)
+            bytes[bytes.count - 10] ^= 0xFF
+            try bytes.write(to: file.url)
+            let damaged = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
+            #expect(damaged.notices.first?.contains("damaged") == true)
+            #expect(damaged.ledger == store.ledger)
+
+            // A snapshot at an event the log does not have (the log was replaced by an older copy).
+            var header = try Data(contentsOf: file.url)
+            header.replaceSubrange(
+                16..<24, with: withUnsafeBytes(of: (store.ledger.lastSequence + 1).littleEndian) { Data($0) })
+            try header.write(to: file.url)
+            let beyond = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
+            #expect(beyond.notices.first?.contains("does not have") == true)
+            #expect(beyond.ledger == store.ledger)
+        }
+    }
+
+    @Test("every stored property of the ledger and its records is in the snapshot format")
+    func formatCoversEveryProperty() {
+        // Adding a property? Write and read it in Ledger+Snapshot.swift and raise Ledger.snapshotFormat,
+        // then update these counts.
+        let lot = Lot(
+            id: "L", item: ItemKey(kind: "k", spec: ""), unit: "u", quantity: 1, packSize: 1, donor: "d",
+            status: .arrived(at: Date()), expiry: nil, designatedRecipient: nil, valuation: .pending)
+        let request = Request(id: "R", recipient: "H", neededBy: Date(), submittedAt: Date(), lines: [])
+        #expect(Mirror(reflecting: Ledger()).children.count == 10)
+        #expect(Mirror(reflecting: lot).children.count == 13)
+        #expect(Mirror(reflecting: request).children.count == 13)
+        #expect(Mirror(reflecting: RequestLine(number: 1, item: lot.item, unit: "u", quantity: 1)).children.count == 5)
+        #expect(
+            Mirror(reflecting: Recipient(id: "H", name: "n", tier: .community, latitude: 0, longitude: 0, contact: ""))
+                .children.count == 6)
+        #expect(Mirror(reflecting: Paperwork()).children.count == 2)
+        let allocation = Allocation(
+            id: 1, lot: "L", request: "R", line: 1, proposedQuantity: 1, proposedAt: Date(), proposedBy: "w")
+        #expect(Mirror(reflecting: allocation).children.count == 10)
+    }
+}
