@@ -3,7 +3,7 @@ import Foundation
 /// A compact encoding of the whole ledger, so a store can start from a saved model instead of
 /// replaying every event. The store keeps it only as a cache, checked against the hash chain.
 ///
-/// Every stored property of `Ledger`, `Lot`, `Request` and `Allocation` is written here; a new
+/// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation` and the shuttle plans is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
 /// indices are rebuilt from the allocations.
@@ -37,6 +37,8 @@ extension Ledger {
             w.string(unit)
             w.int(unitsByItem[item] ?? 0)
         }
+        w.int(shuttlePlans.count)
+        for plan in shuttlePlans.values { Self.write(plan, &w) }
         return w.bytes
     }
 
@@ -85,6 +87,10 @@ extension Ledger {
             itemUnits[item] = try r.string()
             unitsByItem[item] = try r.int()
         }
+        for _ in 0..<(try r.count(minimumSize: 40)) {
+            let plan = try Self.readShuttlePlan(&r)
+            shuttlePlans[plan.day] = plan
+        }
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
     }
 
@@ -97,6 +103,40 @@ extension Ledger {
 
     private static func readItem(_ r: inout SnapshotReader) throws -> ItemKey {
         ItemKey(kind: try r.string(), spec: try r.string())
+    }
+
+    private static func write(_ plan: ShuttleRunsPlanned, _ w: inout SnapshotWriter) {
+        w.string(plan.day.description)
+        w.int(plan.dayUnits)
+        w.int(plan.clearedUnits)
+        w.int(plan.runs.count)
+        for run in plan.runs {
+            w.string(run.vehicle)
+            w.int(run.trip)
+            w.int(run.millilitres)
+            w.int(run.metres)
+            w.int(run.stops.count)
+            for stop in run.stops { w.string(stop.rawValue) }
+        }
+    }
+
+    private static func readShuttlePlan(_ r: inout SnapshotReader) throws -> ShuttleRunsPlanned {
+        let text = try r.string()
+        guard let day = CivilDate(text) else { throw SnapshotError("not a date: \(text)") }
+        let dayUnits = try r.int()
+        let clearedUnits = try r.int()
+        var runs: [ShuttleRunsPlanned.Run] = []
+        for _ in 0..<(try r.count(minimumSize: 40)) {
+            let vehicle = try r.string()
+            let trip = try r.int()
+            let millilitres = try r.int()
+            let metres = try r.int()
+            let stops = try (0..<(try r.count(minimumSize: 8))).map { _ in RecipientID(try r.string()) }
+            runs.append(
+                ShuttleRunsPlanned.Run(
+                    vehicle: vehicle, trip: trip, stops: stops, millilitres: millilitres, metres: metres))
+        }
+        return ShuttleRunsPlanned(day: day, runs: runs, dayUnits: dayUnits, clearedUnits: clearedUnits)
     }
 
     private static func write(_ lot: Lot, _ w: inout SnapshotWriter) {

@@ -28,6 +28,7 @@ enum PayloadDecoder {
         case "requestCancelled": event = .requestCancelled(try reference(&scanner))
         case "requestDispatched": event = .requestDispatched(try reference(&scanner))
         case "paperworkCompleted": event = .paperworkCompleted(try reference(&scanner))
+        case "shuttleRunsPlanned": event = .shuttleRunsPlanned(try shuttleRuns(&scanner))
         default: throw PayloadScanner.Unexpected()
         }
         try scanner.end()
@@ -223,6 +224,52 @@ enum PayloadDecoder {
             request = try s.string()
         }
         return RequestReference(request: RequestID(try required(request)))
+    }
+
+    private static func shuttleRuns(_ s: inout PayloadScanner) throws -> ShuttleRunsPlanned {
+        var day: CivilDate?
+        var runs: [ShuttleRunsPlanned.Run]?
+        var dayUnits: Int?
+        var clearedUnits: Int?
+        try s.object { s, key in
+            switch key {
+            case "day": day = CivilDate(try s.string())
+            case "dayUnits": dayUnits = try s.int()
+            case "clearedUnits": clearedUnits = try s.int()
+            case "runs":
+                var read: [ShuttleRunsPlanned.Run] = []
+                try s.array { s in read.append(try run(&s)) }
+                runs = read
+            default: throw PayloadScanner.Unexpected()
+            }
+        }
+        return ShuttleRunsPlanned(
+            day: try required(day), runs: try required(runs), dayUnits: try required(dayUnits),
+            clearedUnits: try required(clearedUnits))
+    }
+
+    private static func run(_ s: inout PayloadScanner) throws -> ShuttleRunsPlanned.Run {
+        var vehicle: String?
+        var trip: Int?
+        var stops: [RecipientID]?
+        var millilitres: Int?
+        var metres: Int?
+        try s.object { s, key in
+            switch key {
+            case "vehicle": vehicle = try s.string()
+            case "trip": trip = try s.int()
+            case "stops":
+                var read: [RecipientID] = []
+                try s.array { s in read.append(RecipientID(try s.string())) }
+                stops = read
+            case "millilitres": millilitres = try s.int()
+            case "metres": metres = try s.int()
+            default: throw PayloadScanner.Unexpected()
+            }
+        }
+        return ShuttleRunsPlanned.Run(
+            vehicle: try required(vehicle), trip: try required(trip), stops: try required(stops),
+            millilitres: try required(millilitres), metres: try required(metres))
     }
 
     // MARK: - Parts
