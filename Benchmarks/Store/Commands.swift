@@ -4,11 +4,10 @@ import DayClearStore
 import Foundation
 import TerminalUI
 
-/// A data directory whose roster gives the benchmark's actor every role.
+/// A new data directory and its empty log (the generator grants the benchmark's actor every role).
 func makeDataDirectory(_ path: String) throws -> (DataDirectory, SQLiteEventLog) {
     let directory = DataDirectory(path: path)
     try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
-    try Roster(roles: [benchActor: Set(Role.allCases)]).save(to: directory.url)
     return (directory, try SQLiteEventLog(path: directory.databasePath, create: true))
 }
 

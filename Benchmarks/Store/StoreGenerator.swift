@@ -55,6 +55,7 @@ struct StoreGenerator {
         try record(
             .calendarConfigured(CalendarSettings(timeZoneIdentifier: "Asia/Shanghai", cutoffMinutes: 16 * 60)),
             at: Self.firstDay)
+        try grantRoles()
         try registerRecipients()
         // Ordinary days of 3,000 requests until what is left is about what the surge day (some 4.65
         // events per dispatch) and today (some 2.8 per request) take.
@@ -74,6 +75,15 @@ struct StoreGenerator {
     }
 
     // MARK: - Days
+
+    /// Every role for each actor, as `dayclear init` and `dayclear roster grant` record them.
+    private mutating func grantRoles() throws {
+        for actor in Self.actors {
+            for role in Role.allCases {
+                try record(.roleGranted(RoleChange(user: actor, role: role)), at: Self.firstDay)
+            }
+        }
+    }
 
     private mutating func registerRecipients() throws {
         let names = ["医院", "人民医院", "中医院", "疾控中心", "卫健局", "社区卡口", "街道", "方舱医院"]
@@ -235,6 +245,7 @@ extension StoreGenerator {
         try record(
             .calendarConfigured(CalendarSettings(timeZoneIdentifier: "Asia/Shanghai", cutoffMinutes: 16 * 60)),
             at: Self.firstDay)
+        try grantRoles()
         try registerRecipients()
         _ = try stockDay(Self.firstDay, lotsPerItem: 4)
         try flush()

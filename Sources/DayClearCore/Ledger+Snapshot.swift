@@ -3,7 +3,7 @@ import Foundation
 /// A compact encoding of the whole ledger, so a store can start from a saved model instead of
 /// replaying every event. The store keeps it only as a cache, checked against the hash chain.
 ///
-/// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation` and the shuttle plans is written here; a new
+/// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans and the roster is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
 /// indices are rebuilt from the allocations.
@@ -39,6 +39,12 @@ extension Ledger {
         }
         w.int(shuttlePlans.count)
         for plan in shuttlePlans.values { Self.write(plan, &w) }
+        w.int(roster.roles.count)
+        for (user, roles) in roster.roles {
+            w.string(user)
+            w.int(roles.count)
+            for role in roles { w.string(role.rawValue) }
+        }
         return w.bytes
     }
 
@@ -91,6 +97,18 @@ extension Ledger {
             let plan = try Self.readShuttlePlan(&r)
             shuttlePlans[plan.day] = plan
         }
+        var roles: [String: Set<Role>] = [:]
+        for _ in 0..<(try r.count(minimumSize: 16)) {
+            let user = try r.string()
+            var held: Set<Role> = []
+            for _ in 0..<(try r.count(minimumSize: 8)) {
+                let name = try r.string()
+                guard let role = Role(rawValue: name) else { throw SnapshotError("unknown role \(name)") }
+                held.insert(role)
+            }
+            roles[user] = held
+        }
+        roster = Roster(roles: roles)
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
     }
 

@@ -21,7 +21,7 @@ struct PayloadDecoderTests {
             let fast = try bytes.withUTF8 { try PayloadDecoder.decode(type: type, payload: $0) }
             #expect(fast == reference, "\(type) \(payload)")
         }
-        #expect(seen.count == 16, "every event case was generated: \(seen.sorted())")
+        #expect(seen.count == 18, "every event case was generated: \(seen.sorted())")
     }
 
     @Test("a payload the fast path does not expect is still read, by JSONDecoder")
@@ -60,7 +60,7 @@ struct PayloadDecoderTests {
 // MARK: - Generated events
 
 private func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
-    switch random.next() % 16 {
+    switch random.next() % 18 {
     case 0:
         return .calendarConfigured(
             CalendarSettings(timeZoneIdentifier: text(&random), cutoffMinutes: number(&random)))
@@ -94,6 +94,12 @@ private func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
     case 11: return .requestRejected(RequestReference(request: RequestID(text(&random))))
     case 12: return .requestCancelled(RequestReference(request: RequestID(text(&random))))
     case 13: return .requestDispatched(RequestReference(request: RequestID(text(&random))))
+    case 15:
+        return .roleGranted(
+            RoleChange(user: text(&random), role: Role.allCases[Int(random.next() % UInt64(Role.allCases.count))]))
+    case 16:
+        return .roleRevoked(
+            RoleChange(user: text(&random), role: Role.allCases[Int(random.next() % UInt64(Role.allCases.count))]))
     case 14:
         let runs = (0..<Int(random.next() % 3)).map { _ in
             ShuttleRunsPlanned.Run(

@@ -51,7 +51,7 @@ public final class LedgerStore {
         }
         do {
             return (try replay(log, onto: start), start.lastSequence, notices)
-        } catch where start.lastSequence > 0 {
+        } catch  where start.lastSequence > 0 {
             // The log itself is the truth; a snapshot it does not continue is dropped.
             notices.append(
                 "the snapshot at event \(start.lastSequence) does not continue into the log (\(error)); replayed every event"

@@ -29,6 +29,8 @@ enum PayloadDecoder {
         case "requestDispatched": event = .requestDispatched(try reference(&scanner))
         case "paperworkCompleted": event = .paperworkCompleted(try reference(&scanner))
         case "shuttleRunsPlanned": event = .shuttleRunsPlanned(try shuttleRuns(&scanner))
+        case "roleGranted": event = .roleGranted(try roleChange(&scanner))
+        case "roleRevoked": event = .roleRevoked(try roleChange(&scanner))
         default: throw PayloadScanner.Unexpected()
         }
         try scanner.end()
@@ -224,6 +226,19 @@ enum PayloadDecoder {
             request = try s.string()
         }
         return RequestReference(request: RequestID(try required(request)))
+    }
+
+    private static func roleChange(_ s: inout PayloadScanner) throws -> RoleChange {
+        var user: String?
+        var role: Role?
+        try s.object { s, key in
+            switch key {
+            case "user": user = try s.string()
+            case "role": role = Role(rawValue: try s.string())
+            default: throw PayloadScanner.Unexpected()
+            }
+        }
+        return RoleChange(user: try required(user), role: try required(role))
     }
 
     private static func shuttleRuns(_ s: inout PayloadScanner) throws -> ShuttleRunsPlanned {
