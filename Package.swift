@@ -82,9 +82,11 @@ let package = Package(
                 "DayClearStore", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // Snapshot files are read through #filePath, not as resources.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(
-            name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore"]),
+            name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore"],
+            exclude: ["__Snapshots__"]),
         .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore", "SeededRandom"]),
     ]
 )

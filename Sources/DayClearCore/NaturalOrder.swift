@@ -18,7 +18,7 @@ public struct NaturalOrder: Comparable, Sendable {
 
     public init(_ text: String) {
         raw = text
-        let encoded = text.utf8.withContiguousStorageIfAvailable { encode($0) }
+        let encoded: Void? = text.utf8.withContiguousStorageIfAvailable { encode($0) }
         if encoded == nil {
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { encode($0) }

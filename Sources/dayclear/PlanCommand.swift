@@ -121,10 +121,7 @@ struct PlanCommand: ParsableCommand {
                     asked: $0.asked, alreadyProposed: $0.alreadyProposed, planned: $0.planned,
                     shortfall: $0.shortfall)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(document)
+        return try JSONEncoder.commandOutput().encode(document)
     }
 }
 

@@ -149,10 +149,7 @@ struct RouteOutput {
             pointToPoint: plan.pointToPoint.map(cargo), warehouse: plan.leftOver.map(cargo), dayUnits: plan.dayUnits,
             clearedUnits: plan.clearedUnits, forecastClearRate: plan.forecastClearRate,
             target: DayEndReport.clearTarget)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(document)
+        return try JSONEncoder.commandOutput().encode(document)
     }
 }
 

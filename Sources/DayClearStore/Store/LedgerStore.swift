@@ -108,7 +108,7 @@ public final class LedgerStore {
 
     /// Records events without checking roles: the roster's own bootstrap.
     func performUnchecked(reason: String?, _ events: [DomainEvent]) throws {
-        try record(as: actor, reason: reason, checked: false) { _ in events }
+        _ = try record(as: actor, reason: reason, checked: false) { _ in events }
     }
 
     private func record(
