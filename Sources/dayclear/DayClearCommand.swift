@@ -10,8 +10,11 @@ struct DayClearCommand: ParsableCommand {
             ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, ApproveCommand.self,
             ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
             DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
-            HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self, VerifyCommand.self,
+            HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self,
+            VerifyCommand.self,
             RosterCommand.self, ServeCommand.self, BackupCommand.self,
-        ]
+        ],
+        // Plain `dayclear` opens the terminal UI: on a configured host it reaches the server's socket.
+        defaultSubcommand: TUICommand.self
     )
 }

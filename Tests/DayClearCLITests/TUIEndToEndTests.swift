@@ -76,6 +76,26 @@ struct TUIEndToEndTests {
 
     // MARK: Approve
 
+    @Test("plain dayclear, with no command, opens the terminal UI on $DAYCLEAR_DATA")
+    func plainDayclearOpensTheTUI() throws {
+        let sandbox = try demoSandbox()
+        guard let binary = Package.binary else { throw CLIError.binaryNotFound }
+        let command = "env DAYCLEAR_DATA=\(shellQuoted(sandbox.data.path)) LC_ALL=zh_CN.UTF-8 \(shellQuoted(binary.path))"
+        let tui = try TmuxSession("plain", command: command)
+        defer { withExtendedLifetime(sandbox) { tui.kill() } }
+
+        let screen = try tui.waitFor("the lists screen") { $0.contains("第一张清单") && $0.contains("第二张清单") }
+        #expect(screen.contains("DayClear 日进日清"), "\(screen)")
+    }
+
+    @Test("plain dayclear without a terminal says so in words and exits non-zero")
+    func plainDayclearWithoutATerminal() throws {
+        let sandbox = try demoSandbox()
+        let result = try sandbox.dayclear(arguments: [])
+        #expect(!result.succeeded, result.comment)
+        #expect(result.stderr.contains("needs a terminal"), result.comment)
+    }
+
     @Test("2 then a approves the proposed request; the screen and the history show it")
     func approvesWithKeys() throws {
         let sandbox = try demoSandbox(proposing: true)
