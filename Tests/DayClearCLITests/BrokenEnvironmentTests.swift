@@ -138,7 +138,7 @@ struct BrokenEnvironmentTests {
 
         // Fill the disk.
         let filler = disk + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        try #require(FileManager.default.createFile(atPath: filler, contents: nil), "cannot create \(filler)")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
         let chunk = Data(count: 64 << 10)
         var written = 0

@@ -75,7 +75,8 @@ final class ServerHost {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments =
             switchUser(service) + [binary.path, "serve", "--data", data.path, "--socket", socket, "--group", group]
-        FileManager.default.createFile(atPath: serverLog.path, contents: nil)
+        try #require(
+            FileManager.default.createFile(atPath: serverLog.path, contents: nil), "cannot create \(serverLog.path)")
         let log = try FileHandle(forWritingTo: serverLog)
         log.seekToEndOfFile()
         process.standardOutput = log

@@ -34,7 +34,7 @@ final class TmuxSession {
         try tmux(
             ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], check: true)
         // Keep the pane (and its screen) when the command ends, so a crash is visible in the capture.
-        try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        _ = try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit { kill() }
