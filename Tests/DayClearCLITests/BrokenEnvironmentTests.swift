@@ -78,7 +78,9 @@ struct BrokenEnvironmentTests {
             try? input.fileHandleForWriting.close()
             holder.waitUntilExit()
         }
-        try input.fileHandleForWriting.write(contentsOf: Data("BEGIN IMMEDIATE;\n".utf8))
+        // The shell waits for the lock rather than failing when one of the probes below holds it
+        // for an instant (its default busy timeout is zero).
+        try input.fileHandleForWriting.write(contentsOf: Data(".timeout 10000\nBEGIN IMMEDIATE;\n".utf8))
         // Wait (with a deadline) until a second writer is really shut out.
         let deadline = Date().addingTimeInterval(10)
         var locked = false
