@@ -58,8 +58,8 @@ struct PlanCommand: ParsableCommand {
             ]
         }
         print(
-            renderColumns(
-                ["申请编号", "行", "优先级", "批次号", "数量", "定向", "缺口"], rows,
+            alignedColumns(
+                [["申请编号", "行", "优先级", "批次号", "数量", "定向", "缺口"]] + rows,
                 numeric: [false, true, false, false, true, false, true]))
         if explain {
             for allocation in plan.allocations {
@@ -72,14 +72,14 @@ struct PlanCommand: ParsableCommand {
         if !short.isEmpty {
             print("\n缺口 Shortfalls")
             print(
-                renderColumns(
-                    ["申请编号", "行", "物资", "申请", "已建议", "本次", "缺口"],
-                    short.map {
-                        [
-                            $0.request.rawValue, "\($0.line)", $0.item.description, "\($0.asked)",
-                            "\($0.alreadyProposed)", "\($0.planned)", "\($0.shortfall)",
-                        ]
-                    }, numeric: [false, true, false, true, true, true, true]))
+                alignedColumns(
+                    [["申请编号", "行", "物资", "申请", "已建议", "本次", "缺口"]]
+                        + short.map {
+                            [
+                                $0.request.rawValue, "\($0.line)", $0.item.description, "\($0.asked)",
+                                "\($0.alreadyProposed)", "\($0.planned)", "\($0.shortfall)",
+                            ]
+                        }, numeric: [false, true, false, true, true, true, true]))
         }
         let units = plan.allocations.reduce(0) { $0 + $1.quantity }
         if apply {
@@ -154,17 +154,4 @@ private struct PlanDocument: Encodable {
     var events: [Int64]
     var allocations: [Row]
     var shortfalls: [Short]
-}
-
-/// Aligns columns by display width, numbers to the right.
-private func renderColumns(_ header: [String], _ rows: [[String]], numeric: [Bool]) -> String {
-    let widths = header.indices.map { index in
-        ([header[index]] + rows.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
-    }
-    func line(_ cells: [String]) -> String {
-        cells.indices.map { index in
-            DisplayWidth.pad(cells[index], to: widths[index], alignment: numeric[index] ? .right : .left)
-        }.joined(separator: "  ")
-    }
-    return ([line(header)] + rows.map(line)).joined(separator: "\n")
 }

@@ -75,16 +75,7 @@ struct RouteOutput {
     private func kilometres(_ metres: Double) -> String { String(format: "%.1f", metres / 1000) }
 
     private func columns(_ rows: [[String]], numeric: [Bool]) -> String {
-        guard let first = rows.first else { return "  (no stops)" }
-        let widths = first.indices.map { index in rows.map { DisplayWidth.of($0[index]) }.max() ?? 0 }
-        // The last column is left unpadded, so no line ends in spaces.
-        return rows.map { row in
-            row.indices.map { index in
-                index == row.count - 1
-                    ? row[index]
-                    : DisplayWidth.pad(row[index], to: widths[index], alignment: numeric[index] ? .right : .left)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        rows.isEmpty ? "  (no stops)" : alignedColumns(rows, numeric: numeric)
     }
 
     // MARK: - CSV

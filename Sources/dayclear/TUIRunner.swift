@@ -22,6 +22,10 @@ final class TUIRunner {
         exportsDirectory = dataDirectory.appendingPathComponent("exports", isDirectory: true)
         shuttleWatch = ShuttleConfigurationWatch(directory: dataDirectory)
         state = AppState(language: language, user: store.actor, roles: store.roles, now: Date())
+        // Said on stderr before the screen takes over, where nobody would see it.
+        if let local = store as? LedgerStore, !local.notices.isEmpty {
+            state.status = .info(local.notices.joined(separator: "; "))
+        }
     }
 
     /// Runs until the user quits or a termination signal arrives; the terminal is always restored.

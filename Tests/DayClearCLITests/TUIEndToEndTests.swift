@@ -96,6 +96,17 @@ struct TUIEndToEndTests {
         #expect(result.stderr.contains("needs a terminal"), result.comment)
     }
 
+    @Test("a snapshot that does not check out is named in the status line, not lost under the screen")
+    func ignoredSnapshotIsShown() throws {
+        let sandbox = try demoSandbox()
+        try Data("not a snapshot".utf8).write(to: sandbox.data.appendingPathComponent("snapshot.bin"))
+        let tui = try TmuxSession("snapshot", command: tuiCommand(sandbox))
+        defer { withExtendedLifetime(sandbox) { tui.kill() } }
+
+        let screen = try tui.waitFor("the notice under the lists") { $0.contains("第二张清单") && $0.contains("snapshot") }
+        #expect(screen.contains("ignored"), "\(screen)")
+    }
+
     @Test("2 then a approves the proposed request; the screen and the history show it")
     func approvesWithKeys() throws {
         let sandbox = try demoSandbox(proposing: true)
