@@ -4,8 +4,10 @@
 Each instance is one operational day (2026-02-11, UTC, cutoff 16:00): recipients in
 four tiers, lots of 20 kinds+specs (arrived, or expected before the cutoff; some with
 an expiry, a few already expired), and requests of one to three lines. Variants:
-earmarks (about 10% of lots directed to one recipient) and deadlines (needed-by
-times spread over the day, many before some lots' ETAs). Seeded, so reruns match.
+earmarks (about 10% of lots directed to one recipient), deadlines (needed-by
+times spread over the day, many before some lots' ETAs) and substitutes (a quarter of
+the lines of kinds with several specs allow one other spec of their kind, as a
+supervisor would). Seeded, so reruns match.
 """
 import csv
 import json
@@ -32,7 +34,7 @@ ITEMS = [
 ]
 
 
-def generate(lots, requests, earmarks, deadlines, seed):
+def generate(lots, requests, earmarks, deadlines, substitutes=False, seed=0):
     rng = random.Random(seed)
     recipient_count = max(40, requests // 5)
     tiers = [1] * (recipient_count // 10) + [2] * (recipient_count // 5) + [3] * (recipient_count // 5)
@@ -87,6 +89,8 @@ def generate(lots, requests, earmarks, deadlines, seed):
                 lot["designated"] = rng.choice(request_rows)["recipient"]
             lot_rows.append(lot)
             number += 1
+    if substitutes:
+        allow_substitutes(request_rows, random.Random(seed * 7919))
     return {
         "name": "", "day": "2026-02-11", "time_zone": "UTC", "cutoff_minutes": 960, "now": NOW,
         "arrived_at": DAY_START + HOUR, "items": [{k: v for k, v in i.items() if k != "pack"} for i in ITEMS],
@@ -94,15 +98,33 @@ def generate(lots, requests, earmarks, deadlines, seed):
     }
 
 
+def allow_substitutes(request_rows, rng):
+    """Gives about a quarter of the lines whose kind has other specs one allowed substitute:
+    `substitutes` lists [line number, item] pairs."""
+    specs = {}
+    for index, item in enumerate(ITEMS):
+        specs.setdefault(item["kind"], []).append(index)
+    for row in request_rows:
+        allowed = []
+        for number, (item, _) in enumerate(row["lines"], start=1):
+            others = [other for other in specs[ITEMS[item]["kind"]] if other != item]
+            if others and rng.random() < 0.25:
+                allowed.append([number, rng.choice(others)])
+        if allowed:
+            row["substitutes"] = allowed
+
+
 VARIANTS = [
     (1000, 10_000, False, False), (1000, 10_000, False, True), (1000, 10_000, True, False), (1000, 10_000, True, True),
     (1000, 100_000, False, False), (1000, 100_000, False, True), (1000, 100_000, True, False),
     (1000, 100_000, True, True),
+    (1000, 10_000, False, False, True), (1000, 10_000, True, True, True), (1000, 100_000, True, True, True),
 ]
 
 
-def name(lots, requests, earmarks, deadlines):
-    return f"l{lots}-r{requests}-{'earmarks' if earmarks else 'open'}-{'deadlines' if deadlines else 'relaxed'}"
+def name(lots, requests, earmarks, deadlines, substitutes=False):
+    kind = f"l{lots}-r{requests}-{'earmarks' if earmarks else 'open'}-{'deadlines' if deadlines else 'relaxed'}"
+    return kind + ("-subst" if substitutes else "")
 
 
 def main(folder):

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Usage: dayclear-bench-planner INSTANCE.json… — prints one JSON object per
 /// instance: its size, the planner's best, median and worst time over 11 runs, the units and the
-/// tier-weighted units planned, and whether `Ledger.apply` accepted every event.
+/// tier-weighted units planned, the units planned from substitutes, and whether `Ledger.apply`
+/// accepted every event.
 
 struct Instance: Decodable {
     struct Item: Decodable {
@@ -35,6 +36,8 @@ struct Instance: Decodable {
         var submittedAt: Double
         var neededBy: Double
         var lines: [[Int]]
+        /// `[line number, item]`: another spec a supervisor allowed for that line.
+        var substitutes: [[Int]]?
     }
 
     var name: String
@@ -95,6 +98,11 @@ func ledger(of instance: Instance) throws -> Ledger {
                     id: RequestID(request.id), recipient: RecipientID(request.recipient),
                     neededBy: Date(timeIntervalSince1970: request.neededBy),
                     submittedAt: Date(timeIntervalSince1970: request.submittedAt), lines: lines)))
+        for pair in request.substitutes ?? [] {
+            try record(
+                .substitutionAllowed(
+                    SubstitutionAllowance(request: RequestID(request.id), line: pair[0], spec: items[pair[1]].spec)))
+        }
     }
     return ledger
 }
@@ -139,6 +147,9 @@ for path in CommandLine.arguments.dropFirst() {
         "units": plan.allocations.reduce(0) { $0 + $1.quantity }, "tier_weighted_units": plan.tierWeightedUnits,
         "best_ms": times[0], "median_ms": times[times.count / 2], "worst_ms": times[times.count - 1],
         "all_events_accepted": accepted,
+        "substitute_units": plan.allocations.filter { $0.explanation.source == .substitute }.reduce(0) {
+            $0 + $1.quantity
+        },
     ]
     let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
     print(String(decoding: json, as: UTF8.self))

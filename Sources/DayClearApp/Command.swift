@@ -25,6 +25,10 @@ public enum Command: Sendable, Hashable {
     case dispatchSelected
     case deliverSelected
     case deliverSelectedCounted
+    /// A coordinator records the routes screen's shuttle runs as the day's plan.
+    case recordShuttleRuns
+    /// An approver allows a substitute spec for a line of the selected request.
+    case allowSubstitute
     case exportDayEnd
     case newArrival
     case newExpectedLot

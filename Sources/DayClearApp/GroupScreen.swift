@@ -82,7 +82,12 @@ private func queueBlock(_ request: Request, selected: Bool, state: AppState, led
             proposals.isEmpty
             ? language.pick("尚无建议", "nothing proposed yet")
             : language.pick("建议 \(proposedTotal)：", "proposed \(proposedTotal): ")
-                + proposals.map { "\($0.lot)×\($0.proposedQuantity)" }.joined(separator: ", ")
+                + proposals.map { proposal in
+                    // A lot of a substitute spec names it: L-0010(KN95)×500.
+                    let item = ledger.lots[proposal.lot]?.item
+                    let spec = item.map { $0 == line.item ? "" : "(\($0.spec))" } ?? ""
+                    return "\(proposal.lot)\(spec)×\(proposal.proposedQuantity)"
+                }.joined(separator: ", ")
         let short = proposedTotal < line.quantity && !proposals.isEmpty
         let text =
             "     \(line.number). \(line.item) "
@@ -91,9 +96,19 @@ private func queueBlock(_ request: Request, selected: Bool, state: AppState, led
             QueueLine(spans: [
                 (text, request.state == .submitted ? .role(.dim) : Style()),
                 (detail, short ? .role(.shortfall) : (request.state == .submitted ? .role(.dim) : Style())),
+                (substitutesText(ledger.substitutes(for: request.id, line: line.number), language), .role(.warning)),
             ]))
     }
     return lines
+}
+
+/// `  可替代 KN95（wang 允许）`: the substitutes a supervisor allowed for a line, or nothing.
+private func substitutesText(_ allowed: [Substitution], _ language: Language) -> String {
+    guard !allowed.isEmpty else { return "" }
+    let each = allowed.map {
+        language.pick("\($0.item.spec)（\($0.allowedBy) 允许）", "\($0.item.spec) (allowed by \($0.allowedBy))")
+    }
+    return language.pick("  可替代 ", "  substitute ") + each.joined(separator: language.pick("、", ", "))
 }
 
 /// Seconds as `mm:ss`.

@@ -18,13 +18,17 @@ public struct KeyBinding: Sendable, Hashable {
     public var help: (zh: String, en: String)
     /// Where it applies.
     public var scope: Scope
+    /// Whether the footer shows it; a key used now and then stays out, so that a full footer still
+    /// has room for help and quit at 80 columns. The help screen lists every key.
+    public var inFooter: Bool
 
     /// Creates a binding.
-    public init(key: Key, command: Command, help: (zh: String, en: String), scope: Scope) {
+    public init(key: Key, command: Command, help: (zh: String, en: String), scope: Scope, inFooter: Bool = true) {
         self.key = key
         self.command = command
         self.help = help
         self.scope = scope
+        self.inFooter = inFooter
     }
 
     /// The help text in a language.
@@ -34,6 +38,7 @@ public struct KeyBinding: Sendable, Hashable {
 
     public static func == (lhs: KeyBinding, rhs: KeyBinding) -> Bool {
         lhs.key == rhs.key && lhs.command == rhs.command && lhs.help == rhs.help && lhs.scope == rhs.scope
+            && lhs.inFooter == rhs.inFooter
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -42,5 +47,6 @@ public struct KeyBinding: Sendable, Hashable {
         hasher.combine(help.zh)
         hasher.combine(help.en)
         hasher.combine(scope)
+        hasher.combine(inFooter)
     }
 }

@@ -31,12 +31,18 @@ public enum KeyTable {
         KeyBinding(
             key: .character("P"), command: .proposeByPlanner, help: ("生成分配建议", "run the planner"),
             scope: .screen(.group)),
+        KeyBinding(
+            key: .character("s"), command: .allowSubstitute, help: ("允许替代规格", "allow a substitute"),
+            scope: .screen(.group), inFooter: false),
         KeyBinding(key: .character("d"), command: .dispatchSelected, help: ("发出", "dispatch"), scope: .screen(.routes)),
         KeyBinding(
             key: .character("v"), command: .deliverSelected, help: ("全数送达", "delivered in full"),
             scope: .screen(.routes)),
         KeyBinding(
-            key: .character("V"), command: .deliverSelectedCounted, help: ("按实收送达", "delivered, count received"),
+            key: .character("V"), command: .deliverSelectedCounted, help: ("按实收送达", "count received"),
+            scope: .screen(.routes)),
+        KeyBinding(
+            key: .character("S"), command: .recordShuttleRuns, help: ("记录专车车次", "record runs"),
             scope: .screen(.routes)),
         KeyBinding(
             key: .character("p"), command: .completePaperwork, help: ("手续补齐", "paperwork done"),
@@ -79,6 +85,7 @@ public enum KeyTable {
     public static func footerHints(for screen: Screen, language: Language) -> [FooterHints.Hint] {
         let shown = bindings.filter { binding in
             if case .showScreen = binding.command { return false }
+            if !binding.inFooter { return false }
             if binding.command == .pageUp || binding.command == .pageDown { return false }
             return binding.scope == .screen(screen) || binding.scope == .global
         }

@@ -22,6 +22,8 @@ public struct Prompt: Sendable, Hashable {
         case rejectReason(RequestID)
         /// `LINE=QTY` pairs of what a recipient received, for a delivery short of what was sent.
         case received(RequestID)
+        /// `LINE=SPEC`: a substitute spec an approver allows for one line.
+        case substitute(RequestID)
     }
 
     /// What the text is for.
@@ -43,6 +45,8 @@ public struct Prompt: Sendable, Hashable {
         case .returnReason(let id): language.pick("退回 \(id) 的理由: ", "Reason to return \(id): ")
         case .rejectReason(let id): language.pick("驳回 \(id) 的理由: ", "Reason to reject \(id): ")
         case .received(let id): language.pick("\(id) 实收（行=数量）: ", "Received for \(id) (LINE=QTY): ")
+        case .substitute(let id):
+            language.pick("\(id) 允许替代规格（行=规格）: ", "Substitute for \(id) (LINE=SPEC): ")
         }
     }
 }
@@ -53,6 +57,8 @@ public struct Confirmation: Sendable, Hashable {
     public enum Action: Sendable, Hashable {
         /// Approve each of these requests as proposed.
         case approveAll([RequestID])
+        /// Record these shuttle runs as the day's plan.
+        case recordShuttleRuns(ShuttleRunsPlanned)
     }
 
     /// The action a yes runs.
@@ -63,6 +69,10 @@ public struct Confirmation: Sendable, Hashable {
         switch action {
         case .approveAll(let ids):
             language.pick("按建议批准视图中全部 \(ids.count) 项申请？(y/n)", "Approve all \(ids.count) proposals in view? (y/n)")
+        case .recordShuttleRuns(let plan):
+            language.pick(
+                "记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车为当日车次？(y/n)",
+                "Record these \(plan.runs.count) shuttle runs as the plan for \(plan.day)? (y/n)")
         }
     }
 }

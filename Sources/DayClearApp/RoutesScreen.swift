@@ -47,7 +47,7 @@ func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
 }
 
 /// The day's shuttle plan, or why there is none.
-private func shuttleOutcome(_ state: AppState, ledger: Ledger, day: CivilDate) -> Result<
+func shuttleOutcome(_ state: AppState, ledger: Ledger, day: CivilDate) -> Result<
     ShuttlePlan, ShuttlePanelProblem
 > {
     switch state.shuttleConfiguration {

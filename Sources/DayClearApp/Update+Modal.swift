@@ -47,6 +47,8 @@ func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout App
                     reason: nil, events: [.requestApproved(LineQuantities(request: id, quantities: [:]))],
                     success: language.pick("已批准 \(id)，手续待补", "Approved \(id); paperwork pending"))
             }
+        case .recordShuttleRuns(let plan):
+            return [recordingShuttleRuns(plan, language: language)]
         }
     case .character("n"), .character("N"), .escape:
         state.modal = nil
@@ -81,6 +83,8 @@ private func submit(_ prompt: Prompt, state: inout AppState, ledger: Ledger) -> 
         }
     case .received(let id):
         return submitReceived(text, request: id, state: &state, ledger: ledger)
+    case .substitute(let id):
+        return submitSubstitute(text, request: id, state: &state, ledger: ledger)
     case .returnReason(let id), .rejectReason(let id):
         guard !text.isEmpty else {
             state.status = .error(language.pick("请填写理由（必填）", "A reason is required"))

@@ -94,6 +94,10 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
     case .dispatchSelected: return dispatchSelected(state: &state, ledger: ledger)
     case .deliverSelected: return deliverSelected(state: &state, ledger: ledger)
     case .deliverSelectedCounted: return askReceivedQuantities(state: &state, ledger: ledger)
+    case .recordShuttleRuns: return askToRecordShuttleRuns(state: &state, ledger: ledger)
+    case .allowSubstitute:
+        guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
+        state.modal = .prompt(Prompt(purpose: .substitute(request.id)))
     case .exportDayEnd:
         return [.exportDayEnd(ledger.calendar.day(containing: state.now))]
     case .newArrival, .newExpectedLot, .newRequest, .importFile, .receiveSelectedLot:

@@ -14,6 +14,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case unitMismatch(ItemKey, expected: String, got: String)
     case illegalTransition(RequestID, from: RequestState, to: RequestState)
     case kindMismatch(lot: LotID, lotItem: ItemKey, line: Int, lineItem: ItemKey)
+    case substitutionRefused(RequestID, line: Int, String)
     case earmarked(lot: LotID, for: RecipientID, request: RequestID, recipient: RecipientID)
     case insufficientStock(lot: LotID, free: Int, wanted: Int)
     case exceedsAsked(RequestID, line: Int, asked: Int, wouldBe: Int)
@@ -47,7 +48,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .illegalTransition(let id, let from, let to):
             return "\(id) cannot go from \(from) to \(to)"
         case .kindMismatch(let lot, let lotItem, let line, let lineItem):
-            return "lot \(lot) holds \(lotItem) but line \(line) asks for \(lineItem)"
+            let hint = lotItem.kind == lineItem.kind ? " (another spec needs a supervisor's allow-substitute)" : ""
+            return "lot \(lot) holds \(lotItem) but line \(line) asks for \(lineItem)\(hint)"
+        case .substitutionRefused(let id, let line, let why):
+            return "\(id) line \(line): cannot allow a substitute: \(why)"
         case .earmarked(let lot, let owner, let request, let recipient):
             return "lot \(lot) is directed to \(owner); \(request) is for \(recipient)"
         case .insufficientStock(let lot, let free, let wanted):
@@ -69,7 +73,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case .receivedTooMuch(let id, let line, let dispatched, let received):
             return "\(id) line \(line): received \(received) but only \(dispatched) was dispatched"
         case .shortArrival(let lot, let committed, let received):
-            return "lot \(lot) has \(committed) promised or sent; a count of \(received) cannot cover it (return or trim first)"
+            return
+                "lot \(lot) has \(committed) promised or sent; a count of \(received) cannot cover it (return or trim first)"
         case .invalid(let what): return what
         }
     }

@@ -22,6 +22,7 @@ extension DomainEvent {
         case .requestResubmitted(let s): return "resubmitted \(s.id): \(Self.lines(s.lines))"
         case .allocationProposed(let p):
             return "proposed \(p.quantity) from lot \(p.lot) for \(p.request) line \(p.line)"
+        case .substitutionAllowed(let s): return "allowed spec \(s.spec) for \(s.request) line \(s.line)"
         case .requestApproved(let q): return "approved \(q.request): \(Self.quantities(q))"
         case .requestReturned(let r): return "returned \(r.request)"
         case .requestRejected(let r): return "rejected \(r.request)"

@@ -14,6 +14,8 @@ public enum DomainEvent: Equatable, Sendable {
     /// A returned request is sent back for a decision, possibly with revised lines.
     case requestResubmitted(RequestSubmission)
     case allocationProposed(AllocationProposal)
+    /// A supervisor allows a line to be filled with another spec of its kind.
+    case substitutionAllowed(SubstitutionAllowance)
     /// The approver's decision: the approved quantity of every line.
     case requestApproved(LineQuantities)
     case requestReturned(RequestReference)

@@ -17,6 +17,7 @@ extension Ledger {
         case .requestSubmitted(let submission): try submit(submission, context)
         case .requestResubmitted(let submission): try resubmit(submission, context)
         case .allocationProposed(let proposal): try propose(proposal, context)
+        case .substitutionAllowed(let allowance): try allow(allowance, context)
         case .requestApproved(let decision): try approve(decision, context)
         case .requestReturned(let ref): try close(ref.request, as: .returned, context)
         case .requestRejected(let ref): try close(ref.request, as: .rejected, context)

@@ -12,7 +12,7 @@ extension Ledger {
     /// For each lot 0 ≤ proposed, approved, dispatched and their sum is at most
     /// the quantity; each counter equals the sum over the lot's allocations in
     /// that status; a directed lot goes only to its recipient; an allocation's
-    /// lot holds the item of its line; no line is allocated beyond its quantity.
+    /// lot holds the item of its line or a substitute a supervisor allowed for it; no line is allocated beyond its quantity.
     public func invariantViolations(lots ids: some Sequence<LotID>) -> [String] {
         var problems: [String] = []
         var lines: Set<LineKey> = []
@@ -75,7 +75,7 @@ extension Ledger {
                 "directed lot \(lot.id) is allocated to \(request.id) of \(request.recipient), not to \(owner)")
         }
         if let line = request.line(allocation.line) {
-            if line.item != lot.item {
+            if !mayFill(line, of: request.id, with: lot.item) {
                 problems.append(
                     "allocation \(allocation.id): lot \(lot.id) holds \(lot.item) but \(request.id) line \(line.number) asks for \(line.item)"
                 )

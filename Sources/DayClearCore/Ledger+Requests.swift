@@ -21,12 +21,14 @@ extension Ledger {
         }
         try validateLines(of: submission)
         for allocation in allocations(of: request.id) {
-            let item = lots[allocation.lot]?.item
+            let item = request.line(allocation.line)?.item
             guard let line = submission.lines.first(where: { $0.number == allocation.line }), line.item == item else {
                 throw DomainError.invalid(
-                    "\(request.id) line \(allocation.line) has allocations of \(item.map(\.description) ?? "?"); a resubmission keeps that line and its item (add new lines after it)")
+                    "\(request.id) line \(allocation.line) has allocations of \(item.map(\.description) ?? "?"); a resubmission keeps that line and its item (add new lines after it)"
+                )
             }
         }
+        keepSubstitutions(of: request.id, oldLines: request.lines, newLines: submission.lines)
         request.lines = submission.lines
         request.note = submission.note
         request.neededBy = submission.neededBy
@@ -80,7 +82,7 @@ extension Ledger {
         }
         var lot = try existingLot(proposal.lot)
         try requirePositive(proposal.quantity, "\(request.id) line \(line.number) allocation")
-        guard lot.item == line.item else {
+        guard mayFill(line, of: request.id, with: lot.item) else {
             throw DomainError.kindMismatch(lot: lot.id, lotItem: lot.item, line: line.number, lineItem: line.item)
         }
         if let owner = lot.designatedRecipient, owner != request.recipient {

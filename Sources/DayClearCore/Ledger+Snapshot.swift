@@ -3,13 +3,13 @@ import Foundation
 /// A compact encoding of the whole ledger, so a store can start from a saved model instead of
 /// replaying every event. The store keeps it only as a cache, checked against the hash chain.
 ///
-/// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans and the roster is written here; a new
+/// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans, the roster and the substitutions is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
 /// indices are rebuilt from the allocations.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 1
+    public static let snapshotFormat: Int64 = 2
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
@@ -44,6 +44,17 @@ extension Ledger {
             w.string(user)
             w.int(roles.count)
             for role in roles { w.string(role.rawValue) }
+        }
+        w.int(substitutions.count)
+        for (request, allowed) in substitutions {
+            w.string(request.rawValue)
+            w.int(allowed.count)
+            for substitution in allowed {
+                w.int(substitution.line)
+                Self.write(substitution.item, &w)
+                w.string(substitution.allowedBy)
+                w.date(substitution.allowedAt)
+            }
         }
         return w.bytes
     }
@@ -109,6 +120,13 @@ extension Ledger {
             roles[user] = held
         }
         roster = Roster(roles: roles)
+        for _ in 0..<(try r.count(minimumSize: 16)) {
+            let request = RequestID(try r.string())
+            substitutions[request] = try (0..<(try r.count(minimumSize: 40))).map { _ in
+                Substitution(
+                    line: try r.int(), item: try Self.readItem(&r), allowedBy: try r.string(), allowedAt: try r.date())
+            }
+        }
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
     }
 

@@ -18,6 +18,8 @@ public struct Ledger: Equatable, Sendable {
     /// one that would make the item's total overflow; every per-item sum in the
     /// reports is then safe.
     var unitsByItem: [ItemKey: Int] = [:]
+    /// The substitutions supervisors allowed, per request, in the order they were allowed.
+    public internal(set) var substitutions: [RequestID: [Substitution]] = [:]
     /// The latest shuttle runs adopted for each day.
     public internal(set) var shuttlePlans: [CivilDate: ShuttleRunsPlanned] = [:]
     /// Who may do what, from the role events.

@@ -8,6 +8,8 @@ public struct PlanExplanation: Equatable, Codable, Sendable {
         case directed
         /// Lots open to every recipient.
         case general
+        /// Lots of another spec a supervisor allowed for this line, used after its own spec.
+        case substitute
     }
 
     /// How the whole-pack award relates to the exact share.
@@ -39,11 +41,21 @@ public struct PlanExplanation: Equatable, Codable, Sendable {
     public var rounding: Rounding
     /// Units of the line still missing after the whole plan.
     public var shortfall: Int
+    /// The substitute kind+spec, when the units come from one a supervisor allowed.
+    public var substitute: ItemKey?
+    /// Who allowed the substitute.
+    public var substituteAllowedBy: String?
 
     /// A one-line explanation in Chinese.
     public var chinese: String {
         var parts = ["\(rule.chineseName)", "优先级\(tier.rawValue) \(tier.chineseName)"]
-        parts.append(source == .directed ? "定向物资优先" : "通用物资")
+        switch source {
+        case .directed: parts.append("定向物资优先")
+        case .general: parts.append("通用物资")
+        case .substitute:
+            let by = substituteAllowedBy.map { "，\($0) 允许" } ?? ""
+            parts.append("替代规格 \(substitute?.spec ?? "?")（本规格之后使用\(by)）")
+        }
         parts.append("申请 \(asked),已建议 \(alreadyProposed)")
         parts.append("精确份额 \(Self.format(exactShare)),分配 \(awarded)(每箱 \(packSize))")
         switch rounding {
@@ -59,7 +71,13 @@ public struct PlanExplanation: Equatable, Codable, Sendable {
     /// A one-line explanation in English.
     public var english: String {
         var parts = ["\(rule.englishName)", "tier \(tier.rawValue) \(tier.englishName)"]
-        parts.append(source == .directed ? "directed lots first" : "general lots")
+        switch source {
+        case .directed: parts.append("directed lots first")
+        case .general: parts.append("general lots")
+        case .substitute:
+            let by = substituteAllowedBy.map { ", allowed by \($0)" } ?? ""
+            parts.append("substitute \(substitute?.spec ?? "?") after the own spec\(by)")
+        }
         parts.append("asked \(asked), already proposed \(alreadyProposed)")
         parts.append("exact share \(Self.format(exactShare)), awarded \(awarded) (pack \(packSize))")
         switch rounding {

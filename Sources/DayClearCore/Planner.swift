@@ -23,24 +23,36 @@ public struct Planner: Sendable {
         var outcomes: [PlanningPool.Outcome] = []
         pieces.reserveCapacity(input.demands.count + input.supplies.count)
         outcomes.reserveCapacity(input.demands.count)
-        for pool in input.pools {
+        // The pool of each substitute outcome and piece, for their explanations.
+        var substitutePool = SubstitutePoolTrail()
+        for (index, pool) in input.pools.enumerated() {
+            let before = (pieces.count, outcomes.count)
             PlanningPool.allocate(
                 pool, rule: rule, demands: &input.demands, supplies: &input.supplies, pieces: &pieces,
                 outcomes: &outcomes)
+            if pool.source == .substitute {
+                substitutePool.record(
+                    pool: index, pieces: before.0..<pieces.count, outcomes: before.1..<outcomes.count, of: outcomes)
+            }
         }
-        return assemble(input: input, pieces: pieces, outcomes: outcomes, day: day)
+        return assemble(input: input, pieces: pieces, outcomes: outcomes, substitutePool: substitutePool, day: day)
     }
 
     /// The plan's lines in tier then tie order, each followed by its allocations in pick order.
     private func assemble(
-        input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome], day: CivilDate
+        input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome],
+        substitutePool: SubstitutePoolTrail, day: CivilDate
     ) -> Plan {
         let demands = input.demands
         // Each line's outcome from its directed pool and from its open pool.
         var directed = Array(repeating: -1, count: demands.count)
         var general = Array(repeating: -1, count: demands.count)
         for (index, outcome) in outcomes.enumerated() {
-            if outcome.source == .directed { directed[outcome.demand] = index } else { general[outcome.demand] = index }
+            switch outcome.source {
+            case .directed: directed[outcome.demand] = index
+            case .general: general[outcome.demand] = index
+            case .substitute: break
+            }
         }
         // Each line's pieces as a list threaded through `next`, in the order they were picked.
         var first = Array(repeating: -1, count: demands.count)
@@ -65,14 +77,25 @@ public struct Planner: Sendable {
                 var position = first[index]
                 while position >= 0 {
                     let piece = pieces[position]
-                    let from = piece.source == .directed ? directed[index] : general[index]
+                    let from: Int
+                    var substitution: Substitution?
+                    switch piece.source {
+                    case .directed: from = directed[index]
+                    case .general: from = general[index]
+                    case .substitute:
+                        let pool = substitutePool.pool(ofPiece: position)
+                        from = substitutePool.outcome(of: index, pool: pool) ?? -1
+                        substitution = input.substitution(for: index, pool: pool)
+                    }
                     let outcome = from >= 0 ? outcomes[from] : nil
-                    let explanation = PlanExplanation(
+                    var explanation = PlanExplanation(
                         rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
                         alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
                         fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
                         packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact,
                         shortfall: demand.need)
+                    explanation.substitute = substitution?.item
+                    explanation.substituteAllowedBy = substitution?.allowedBy
                     allocations.append(
                         PlannedAllocation(
                             request: demand.request, line: demand.line, lot: input.supplies[piece.supply].id,

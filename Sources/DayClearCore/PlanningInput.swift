@@ -48,8 +48,10 @@ struct PoolSpec {
 struct PlanningInput {
     var demands: [Demand] = []
     var supplies: [Supply] = []
-    /// In planning order: every directed pool, then the open pool of each kind+spec.
+    /// In planning order: every directed pool, then the open pool of each kind+spec, then the substitute pools.
     var pools: [PoolSpec] = []
+    /// The substitutions allowed for each demand that has any, by demand index.
+    var substitutes: [Int: [Substitution]] = [:]
 
     /// Lots: the day's available and expected goods (as `DayLists` defines them)
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
@@ -74,6 +76,7 @@ struct PlanningInput {
         let (openPool, directedPools) = makePools(lots, items: numbers.items)
         rankPicks(lots)
         gatherDemands(ledger, end: end, numbers: &numbers, openPool: openPool, directedPools: directedPools)
+        addSubstitutePools(ledger)
     }
 
     /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient.

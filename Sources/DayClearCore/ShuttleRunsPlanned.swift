@@ -1,8 +1,8 @@
 /// The postal shuttle's runs a coordinator adopted for a day (`dayclear route --apply`): which
 /// vehicle goes where in what order, and the same-day clear rate the plan forecasts.
-public struct ShuttleRunsPlanned: Equatable, Codable, Sendable {
+public struct ShuttleRunsPlanned: Hashable, Codable, Sendable {
     /// One run from the relief centre and back.
-    public struct Run: Equatable, Codable, Sendable {
+    public struct Run: Hashable, Codable, Sendable {
         /// The vehicle's id in the fleet file.
         public var vehicle: String
         /// Which of the vehicle's runs of the day, from 1.

@@ -20,10 +20,17 @@ struct ProposeCommand: WorkflowCommand {
             number = line
         } else if let matching = request.lines.first(where: { $0.item == source.item }) {
             number = matching.number
+        } else if let allowed = request.lines.first(where: {
+            ledger.substitute(source.item, for: request.id, line: $0.number) != nil
+        }) {
+            number = allowed.number
         } else {
             throw DomainError.invalid("\(request.id) has no line asking for \(source.item); name one with --line")
         }
-        return [.allocationProposed(AllocationProposal(request: request.id, line: number, lot: source.id, quantity: quantity))]
+        return [
+            .allocationProposed(
+                AllocationProposal(request: request.id, line: number, lot: source.id, quantity: quantity))
+        ]
     }
 
     func confirmation(_ recorded: [RecordedEvent], ledger: Ledger) -> String {
@@ -31,7 +38,8 @@ struct ProposeCommand: WorkflowCommand {
             let request = ledger.requests[proposal.request], let line = request.line(proposal.line)
         else { return "Proposed" }
         let proposed = ledger.proposedQuantity(request.id, line: line.number)
-        return "Proposed \(proposal.quantity) from \(proposal.lot) for \(request.id) line \(line.number) \(line.item): \(proposed) of \(line.quantity) proposed"
+        return
+            "Proposed \(proposal.quantity) from \(proposal.lot) for \(request.id) line \(line.number) \(line.item): \(proposed) of \(line.quantity) proposed"
     }
 }
 

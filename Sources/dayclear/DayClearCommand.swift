@@ -7,7 +7,8 @@ struct DayClearCommand: ParsableCommand {
         abstract: "Dispatch donated emergency supplies: two lists, one approval group, cleared the same day.",
         subcommands: [
             InitCommand.self, DemoCommand.self, ImportCommand.self, ListsCommand.self,
-            ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, ApproveCommand.self,
+            ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, AllowSubstituteCommand.self,
+            ApproveCommand.self,
             ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
             DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
             HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self,

@@ -54,12 +54,12 @@ struct PlanCommand: ParsableCommand {
             [
                 allocation.request.rawValue, "\(allocation.line)", allocation.explanation.tier.chineseName,
                 allocation.lot.rawValue, "\(allocation.quantity)",
-                allocation.explanation.source == .directed ? "定向" : "", "\(allocation.explanation.shortfall)",
+                sourceLabel(allocation.explanation), "\(allocation.explanation.shortfall)",
             ]
         }
         print(
             alignedColumns(
-                [["申请编号", "行", "优先级", "批次号", "数量", "定向", "缺口"]] + rows,
+                [["申请编号", "行", "优先级", "批次号", "数量", "来源", "缺口"]] + rows,
                 numeric: [false, true, false, false, true, false, true]))
         if explain {
             for allocation in plan.allocations {
@@ -91,6 +91,15 @@ struct PlanCommand: ParsableCommand {
             print("\n已记录 Recorded \(plan.allocations.count) allocations, \(units) units (\(events))")
         } else {
             print("\n未记录 Not recorded: \(plan.allocations.count) allocations, \(units) units; run with --apply")
+        }
+    }
+
+    /// 定向 for directed lots, 替代 and the spec for a substitute, nothing for general lots.
+    private func sourceLabel(_ explanation: PlanExplanation) -> String {
+        switch explanation.source {
+        case .directed: return "定向"
+        case .general: return ""
+        case .substitute: return "替代 \(explanation.substitute?.spec ?? "")"
         }
     }
 

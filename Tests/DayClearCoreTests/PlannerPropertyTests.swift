@@ -42,12 +42,26 @@ private func randomFixture(seed: UInt64) throws -> Fixture {
     {
         try f.propose(first.id, line: line.number, from: lot.id, min(lot.free, line.quantity, 7))
     }
+    // Some mask lines may take the other mask spec (替代规格), as a supervisor allowed.
+    let masks = [Items.n95, Items.surgical]
+    for request in f.ledger.requests.values.sorted(by: { $0.id < $1.id }) {
+        for line in request.lines where masks.contains(line.item) && Int.random(in: 0..<3, using: &random) == 0 {
+            let other = line.item == Items.n95 ? Items.surgical : Items.n95
+            try f.record(
+                .substitutionAllowed(SubstitutionAllowance(request: request.id, line: line.number, spec: other.spec)),
+                actor: "supervisor")
+        }
+    }
     return f
 }
 
-/// Whether `lot` could serve `line` at all: same kind+spec, earmark, ETA, expiry.
-private func eligible(_ lot: Lot, for line: PlannedLine, ledger: Ledger, now: Date) -> Bool {
-    guard lot.item == line.item, let request = ledger.requests[line.request] else { return false }
+/// Whether `lot` could serve `line` at all: same kind+spec (or, with `substitutes`, one a supervisor
+/// allowed for the line), earmark, ETA, expiry.
+private func eligible(
+    _ lot: Lot, for line: PlannedLine, ledger: Ledger, now: Date, substitutes: Bool = true
+) -> Bool {
+    let allowed = substitutes && ledger.substitute(lot.item, for: line.request, line: line.line) != nil
+    guard lot.item == line.item || allowed, let request = ledger.requests[line.request] else { return false }
     if let owner = lot.designatedRecipient, owner != line.recipient { return false }
     if let eta = lot.eta, eta > request.neededBy { return false }
     if let expiry = lot.expiry, expiry <= now { return false }
@@ -96,13 +110,48 @@ struct PlannerPropertyTests {
             let plan = try f.planAndApply(.default, day: Self.day)
             for allocation in plan.allocations where allocation.explanation.source == .general {
                 let lot = try #require(before.lots[allocation.lot])
+                // Own spec first: a higher tier that could take the lot only as a substitute waits.
                 let starved = plan.lines.filter {
                     $0.tier < allocation.explanation.tier && $0.shortfall > 0
-                        && eligible(lot, for: $0, ledger: before, now: f.now)
+                        && eligible(lot, for: $0, ledger: before, now: f.now, substitutes: false)
                 }
                 #expect(starved.isEmpty, "seed \(seed): \(allocation.lot) went to tier \(allocation.explanation.tier)")
             }
         }
+    }
+
+    @Test(
+        "every rule: a substitute is used only where a supervisor allowed it and no lot of the line's own spec is left",
+        arguments: PlanningRule.allCases)
+    func substitutesAfterOwnSpec(rule: PlanningRule) throws {
+        var used = 0
+        for seed in Self.seeds {
+            var f = try randomFixture(seed: seed)
+            let before = f.ledger
+            let plan = try f.planAndApply(rule, day: Self.day)
+            let listed = Set(DayLists(ledger: f.ledger, day: Self.day, now: f.now).stock.map(\.lot))
+            for allocation in plan.allocations {
+                let lot = try #require(before.lots[allocation.lot])
+                let line = try #require(
+                    plan.lines.first { $0.request == allocation.request && $0.line == allocation.line })
+                let isSubstitute = lot.item != line.item
+                #expect(isSubstitute == (allocation.explanation.source == .substitute), "seed \(seed)")
+                guard isSubstitute else { continue }
+                used += 1
+                let allowance = before.substitute(lot.item, for: line.request, line: line.line)
+                #expect(allowance?.allowedBy == "supervisor", "seed \(seed)")
+                #expect(allocation.explanation.substitute == lot.item, "seed \(seed)")
+                #expect(allocation.explanation.substituteAllowedBy == "supervisor", "seed \(seed)")
+                let ownLeft = f.ledger.lots.values.filter { own in
+                    own.free > 0 && listed.contains(own.id)
+                        && eligible(own, for: line, ledger: f.ledger, now: f.now, substitutes: false)
+                }
+                #expect(
+                    ownLeft.isEmpty, "seed \(seed): \(line.request) took \(lot.id) while \(ownLeft.map(\.id)) was free")
+            }
+            #expect(f.ledger.invariantViolations().isEmpty, "seed \(seed)")
+        }
+        #expect(used > 0, "the generated days use substitutes at all")
     }
 
     @Test("default rule: each award is within one pack of its exact share, unless its pool ran short of room")

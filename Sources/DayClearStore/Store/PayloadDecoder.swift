@@ -21,6 +21,7 @@ enum PayloadDecoder {
         case "requestSubmitted": event = .requestSubmitted(try submission(&scanner))
         case "requestResubmitted": event = .requestResubmitted(try submission(&scanner))
         case "allocationProposed": event = .allocationProposed(try proposal(&scanner))
+        case "substitutionAllowed": event = .substitutionAllowed(try substitution(&scanner))
         case "requestApproved": event = .requestApproved(try lineQuantities(&scanner))
         case "requestDelivered": event = .requestDelivered(try lineQuantities(&scanner))
         case "requestReturned": event = .requestReturned(try reference(&scanner))
@@ -239,6 +240,22 @@ enum PayloadDecoder {
             }
         }
         return RoleChange(user: try required(user), role: try required(role))
+    }
+
+    private static func substitution(_ s: inout PayloadScanner) throws -> SubstitutionAllowance {
+        var request: String?
+        var line: Int?
+        var spec: String?
+        try s.object { s, key in
+            switch key {
+            case "request": request = try s.string()
+            case "line": line = try s.int()
+            case "spec": spec = try s.string()
+            default: throw PayloadScanner.Unexpected()
+            }
+        }
+        return SubstitutionAllowance(
+            request: RequestID(try required(request)), line: try required(line), spec: try required(spec))
     }
 
     private static func shuttleRuns(_ s: inout PayloadScanner) throws -> ShuttleRunsPlanned {

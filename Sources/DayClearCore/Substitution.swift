@@ -1,0 +1,32 @@
+import Foundation
+
+/// 替代规格: a supervisor allows one request line to be filled with another spec of the same kind,
+/// e.g. KN95 for a line asking for 医用防护 N95. The approver's name and time come from the event.
+public struct SubstitutionAllowance: Equatable, Codable, Sendable {
+    public var request: RequestID
+    public var line: Int
+    /// The spec allowed instead of the line's own, of the line's kind.
+    public var spec: String
+
+    public init(request: RequestID, line: Int, spec: String) {
+        self.request = request
+        self.line = line
+        self.spec = spec
+    }
+}
+
+/// A substitution the ledger holds for one request line: what may be used, who allowed it, when.
+public struct Substitution: Equatable, Sendable {
+    public var line: Int
+    /// The kind+spec that may fill the line.
+    public var item: ItemKey
+    public var allowedBy: String
+    public var allowedAt: Date
+
+    public init(line: Int, item: ItemKey, allowedBy: String, allowedAt: Date) {
+        self.line = line
+        self.item = item
+        self.allowedBy = allowedBy
+        self.allowedAt = allowedAt
+    }
+}
