@@ -72,7 +72,7 @@ public struct Confirmation: Sendable, Hashable {
         case .recordShuttleRuns(let plan):
             language.pick(
                 "记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车为当日车次？(y/n)",
-                "Record these \(plan.runs.count) shuttle runs as the plan for \(plan.day)? (y/n)")
+                "Record the shuttle plan for \(plan.day) (runs: \(plan.runs.count))? (y/n)")
         }
     }
 }

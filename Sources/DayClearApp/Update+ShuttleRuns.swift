@@ -34,5 +34,6 @@ func recordingShuttleRuns(_ plan: ShuttleRunsPlanned, language: Language) -> Eff
     .record(
         reason: "route plan", events: [.shuttleRunsPlanned(plan)],
         success: language.pick(
-            "已记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车", "Recorded \(plan.runs.count) shuttle runs for \(plan.day)"))
+            "已记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车",
+            "Recorded the shuttle plan for \(plan.day) (runs: \(plan.runs.count))"))
 }
