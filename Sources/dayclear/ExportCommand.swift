@@ -22,7 +22,14 @@ struct DayEndExportCommand: ParsableCommand {
         let chosen = try resolveDay(day, ledger: store.ledger, now: Date())
         let export = try DayEndExport(store: store, day: chosen)
         let files = try export.write(to: URL(fileURLWithPath: out, isDirectory: true))
-        for file in files { print("\(file.url.path)\t\(file.rows) rows") }
-        print("Same-day clear rate \(chosen): \(percentText(export.report.clearRate).isEmpty ? "n/a" : percentText(export.report.clearRate) + "%") (target 90%)")
+        for file in files {
+            print(file.url.pathExtension == "csv" ? "\(file.url.path)\t\(file.rows) rows" : file.url.path)
+        }
+        if let signed = export.checkpoints?.signed {
+            print("Signed checkpoint at event \(signed.checkpoint.count); keep the public key file to verify later")
+        }
+        print(
+            "Same-day clear rate \(chosen): \(percentText(export.report.clearRate).isEmpty ? "n/a" : percentText(export.report.clearRate) + "%") (target 90%)"
+        )
     }
 }

@@ -28,6 +28,9 @@ struct InitCommand: ParsableCommand {
         try ShuttleConfigurationFiles.writeDefaults(to: data.directory.url)
         print("Initialised \(data.directory.url.path) (cutoff \(cutoff), \(timeZone)).")
         print(
+            "Checkpoints are signed with \(data.directory.url.appendingPathComponent(CheckpointKeyFile.fileName).path) "
+                + "(readable by you only); back it up.")
+        print(
             "The shuttle's centre, vehicles and pack volumes are in \(ShuttleConfigurationFiles.centre), "
                 + "\(ShuttleConfigurationFiles.vehicles) and \(ShuttleConfigurationFiles.packVolumes) there.")
     }

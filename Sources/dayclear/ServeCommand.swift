@@ -21,6 +21,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The group whose members may connect (default: this user's primary group).")
     var group: String?
 
+    @Option(help: "Sign a checkpoint of the log at every multiple of this many events.")
+    var checkpointEvery: Int64 = CheckpointSigner.defaultInterval
+
+    func validate() throws {
+        guard checkpointEvery >= 1 else { throw ValidationError("--checkpoint-every must be at least 1") }
+    }
+
     func run() throws {
         let groupID: gid_t
         if let group {
@@ -29,7 +36,8 @@ struct ServeCommand: ParsableCommand {
         } else {
             groupID = getegid()
         }
-        let store = try data.directory.open(actor: currentUserName())
+        let store = try data.directory.open(actor: currentUserName(), checkpointEvery: checkpointEvery)
+        store.notices.forEach(printError)
         let path = socket ?? RemoteStore.socketPath()
         let server = LedgerServer(store: store, socketPath: path, groupID: groupID) { line in
             printError(line)

@@ -78,6 +78,14 @@ struct ServerEndToEndTests {
             let direct = try host.dayclear(as: user, ["lists", "--data", host.data.path])
             #expect(!direct.succeeded, "\(user) read the data directory: \(direct)")
         }
+        // The checkpoint signing key: the service account's alone.
+        let key = host.data.appendingPathComponent("checkpoint.key").path
+        for user in [member, outsider, stranger] {
+            let read = try runProgram("/usr/bin/setpriv", host.switchUser(user) + ["/bin/cat", key])
+            #expect(!read.succeeded && !read.stdout.contains("PRIVATE KEY"), "\(user) read the key: \(read)")
+        }
+        let keyMode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? NSNumber
+        #expect(keyMode?.intValue == 0o600)
         let owner = try runProgram(
             "/usr/bin/setpriv",
             host.switchUser(host.service) + ["/usr/bin/sqlite3", database, "SELECT count(*) FROM events"])
@@ -185,6 +193,45 @@ struct ServerEndToEndTests {
         #expect(verified.succeeded && verified.stdout.hasPrefix("OK: "), verified.comment)
         let direct = try host.dayclear(as: host.service, ["verify", "--data", host.data.path])
         #expect(direct.succeeded, direct.comment)
+    }
+
+    @Test("the server signs every N events and a terminal's day-end export; the exported key verifies the store")
+    func signedCheckpoints() throws {
+        let host = try ServerHost("checkpoints")
+        defer { host.tearDown() }
+        let approver = try host.addUser("appr")
+        try host.initialiseDemo()
+        try grant(approver, ["approver"], on: host)
+        try host.startServer(["--checkpoint-every", "5"])
+        for request in ["R-0003", "R-0004", "R-0005", "R-0006", "R-0007"] {
+            let rejected = try host.dayclear(
+                as: approver, ["--connect", host.socket, "reject", request, "--reason", "重复申请"])
+            try #require(rejected.succeeded, rejected.comment)
+        }
+        // A folder the approver owns, for the export.
+        let out = host.root.appendingPathComponent("export")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let entry = try #require(getpwnam(approver))
+        chown(out.path, entry.pointee.pw_uid, entry.pointee.pw_gid)
+        let exported = try host.dayclear(
+            as: approver, ["--connect", host.socket, "export", "day-end", "--out", out.path])
+        try #require(exported.succeeded, exported.comment)
+        #expect(host.serverText().contains("\(approver) had a day-end checkpoint signed at event"))
+        let key = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).first {
+                $0.hasSuffix("-checkpoint-public-key.pem")
+            })
+
+        let verified = try host.dayclear(
+            as: host.service,
+            ["verify", "--data", host.data.path, "--public-key", out.appendingPathComponent(key).path])
+        #expect(verified.succeeded, verified.comment)
+        // One periodic checkpoint at least (five events crossed a multiple of 5) and the day-end one.
+        let count = verified.stdout.components(separatedBy: "checkpoints: ").last.flatMap {
+            Int($0.prefix { $0.isNumber })
+        }
+        #expect((count ?? 0) >= 2, verified.comment)
+        #expect(verified.stdout.contains("signed, all by the given public key"), verified.comment)
     }
 }
 

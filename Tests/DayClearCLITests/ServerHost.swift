@@ -69,12 +69,13 @@ final class ServerHost {
         try #require(demo.succeeded, demo.comment)
     }
 
-    /// Starts `dayclear serve` as the service account and waits for its socket.
-    func startServer() throws {
+    /// Starts `dayclear serve` (with `options`) as the service account and waits for its socket.
+    func startServer(_ options: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments =
             switchUser(service) + [binary.path, "serve", "--data", data.path, "--socket", socket, "--group", group]
+            + options
         try #require(
             FileManager.default.createFile(atPath: serverLog.path, contents: nil), "cannot create \(serverLog.path)")
         let log = try FileHandle(forWritingTo: serverLog)

@@ -24,7 +24,8 @@ struct VerifyTests {
             [
                 sandbox.data.appendingPathComponent("dayclear.sqlite").path,
                 "DROP TRIGGER IF EXISTS events_append_only_update; DROP TRIGGER IF EXISTS events_append_only_delete; "
-                    + sql,
+                    + "DROP TRIGGER IF EXISTS checkpoints_append_only_update; "
+                    + "DROP TRIGGER IF EXISTS checkpoints_append_only_delete; " + sql,
             ])
         try #require(result.status == 0, "\(result.stderr)")
     }
@@ -80,6 +81,46 @@ struct VerifyTests {
         #expect(expected.stderr.contains("event 92"), expected.comment)
         #expect(expected.stderr.contains("rewritten"), expected.comment)
         #expect(expected.stderr.contains("warning: the append-only trigger"), expected.comment)
+    }
+
+    /// Exports the day-end files into `out` and returns the public key file it wrote.
+    private func exportedKey(_ sandbox: Sandbox, out: String) throws -> String {
+        let exported = try sandbox.dayclear("export", "day-end", "--out", out)
+        try #require(exported.succeeded, exported.comment)
+        let key = "\(out)/\(try sandbox.listsJSON().day)-checkpoint-public-key.pem"
+        #expect(exported.stdout.contains(key), exported.comment)
+        #expect(exported.stdout.contains("Signed checkpoint at event 92"), exported.comment)
+        return key
+    }
+
+    @Test("verify --public-key with the key from the export passes; a changed signature or another centre's key fails")
+    func signedCheckpoints() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        let key = try exportedKey(sandbox, out: sandbox.path("published"))
+        let checked = try sandbox.dayclear("verify", "--public-key", key)
+        #expect(checked.status == 0, checked.comment)
+        #expect(checked.stdout.contains("checkpoints: 1 signed, all by the given public key"), checked.comment)
+
+        let elsewhere = try Sandbox.withSampleDay("elsewhere")
+        let otherKey = try exportedKey(elsewhere, out: elsewhere.path("published"))
+        let other = try sandbox.dayclear("verify", "--public-key", otherKey)
+        #expect(other.status == 1, other.comment)
+        #expect(other.stderr.contains("verify FAILED: checkpoint at event 92 (signed "), other.comment)
+        #expect(other.stderr.contains("not by the given public key"), other.comment)
+
+        try sqlite(
+            sandbox,
+            "UPDATE checkpoints SET signature = CAST(iif(substr(signature, 1, 1) = X'00', X'01', X'00') || substr(signature, 2) AS BLOB);"
+        )
+        let changed = try sandbox.dayclear("verify", "--public-key", key)
+        #expect(changed.status == 1, changed.comment)
+        #expect(changed.stderr.contains("verify FAILED: checkpoint at event 92 (signed "), changed.comment)
+        #expect(changed.stderr.contains("signature does not verify"), changed.comment)
+        #expect(changed.stdout.isEmpty, changed.comment)
+
+        let notAKey = try sandbox.dayclear("verify", "--public-key", Package.sample("stock"))
+        #expect(notAKey.status == 64, notAKey.comment)
+        #expect(notAKey.stderr.contains("--public-key"), notAKey.comment)
     }
 
     @Test("a malformed --expect is a usage error naming the option")

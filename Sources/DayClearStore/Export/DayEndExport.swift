@@ -14,18 +14,23 @@ public struct DayEndExport {
     private let ledger: Ledger
     /// The chain hash of event `report.lastSequence` (链头哈希), for `dayclear verify --expect`.
     public let chainHead: Data?
+    /// The checkpoint signed at `report.lastSequence` for this export, and every stored one.
+    public let checkpoints: DayEndCheckpoints?
 
-    public init(ledger: Ledger, day: CivilDate, chainHead: Data? = nil) {
+    public init(ledger: Ledger, day: CivilDate, chainHead: Data? = nil, checkpoints: DayEndCheckpoints? = nil) {
         self.ledger = ledger
         self.chainHead = chainHead
+        self.checkpoints = checkpoints
         report = DayEndReport(ledger: ledger, day: day)
         time = LocalTimeFormat(ledger.calendar)
     }
 
-    /// The export of a store's ledger, with the chain hash of its last event.
+    /// The export of a store's ledger, with the chain hash of its last event and a checkpoint
+    /// signed there (durable before any file is written).
     public init(store: LedgerSession, day: CivilDate) throws {
-        let head = try store.chainHash(of: store.ledger.lastSequence)
-        self.init(ledger: store.ledger, day: day, chainHead: head)
+        let last = store.ledger.lastSequence
+        let head = try store.chainHash(of: last)
+        self.init(ledger: store.ledger, day: day, chainHead: head, checkpoints: try store.dayEndCheckpoint(at: last))
     }
 
     /// Writes every file into `directory` (created if missing); each file is
@@ -40,19 +45,36 @@ public struct DayEndExport {
         } catch {
             throw StoreError.notSaved("cannot create the folder \(directory.path)")
         }
-        return try tables.map { name, header, rows in
-            let url = directory.appendingPathComponent("\(report.day)-\(name).csv")
-            let partial = directory.appendingPathComponent(".\(report.day)-\(name).csv.partial")
-            do {
-                try CSVWriter.encode(header: header, rows: rows).write(to: partial)
-            } catch {
-                throw StoreError.notSaved("cannot write \(partial.path): \(error.localizedDescription)")
-            }
-            guard rename(partial.path, url.path) == 0 else {
-                throw StoreError.notSaved("cannot write \(url.path): \(String(cString: strerror(errno)))")
-            }
-            return WrittenFile(url: url, rows: rows.count)
+        var written = try tables.map { name, header, rows in
+            WrittenFile(
+                url: try Self.write(
+                    CSVWriter.encode(header: header, rows: rows), named: "\(report.day)-\(name).csv", in: directory),
+                rows: rows.count)
         }
+        if let checkpoints, let key = CheckpointPublicKey(raw: checkpoints.signed.publicKey) {
+            let text = key.fileText(origin: checkpoints.signed.checkpoint.origin)
+            let name = "\(report.day)-\(Self.publicKeyName)"
+            written.append(WrittenFile(url: try Self.write(Data(text.utf8), named: name, in: directory), rows: 1))
+        }
+        return written
+    }
+
+    /// The name (after the day) of the file holding the checkpoints' public key.
+    public static let publicKeyName = "checkpoint-public-key.pem"
+
+    /// Writes `data` whole under a temporary name, then renames it to `name`.
+    private static func write(_ data: Data, named name: String, in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        let partial = directory.appendingPathComponent(".\(name).partial")
+        do {
+            try data.write(to: partial)
+        } catch {
+            throw StoreError.notSaved("cannot write \(partial.path): \(error.localizedDescription)")
+        }
+        guard rename(partial.path, url.path) == 0 else {
+            throw StoreError.notSaved("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+        return url
     }
 
     /// Each file's name stem, header and rows, in the order they are written.
@@ -63,7 +85,7 @@ public struct DayEndExport {
             ("dispatches", Self.dispatchHeader, dispatchRows),
             ("approval-times", Self.approvalHeader, approvalRows),
             ("pending-paperwork", Self.paperworkHeader, paperworkRows),
-        ]
+        ] + (checkpoints == nil ? [] : [("checkpoints", Self.checkpointHeader, checkpointRows)])
     }
 
     // MARK: - 每日公示
@@ -87,6 +109,29 @@ public struct DayEndExport {
         rows.append([day, "末事件序号", "\(report.lastSequence)", "", "", "", "", "", "", ""])
         rows.append([day, "链头哈希", chainHead.map(HashChain.hex) ?? "", "", "", "", "", "", "", ""])
         return rows
+    }
+
+    // MARK: - 签名检查点
+
+    static let checkpointHeader = ["事件数", "链头哈希", "签名时间", "签名时间(毫秒)", "类型", "来源", "公钥指纹", "签名"]
+
+    /// The checkpoints signed during the day, and the one signed for this export (last), so that
+    /// each can be checked on its own (docs/formats.md).
+    var checkpointRows: [[String]] {
+        guard let checkpoints else { return [] }
+        let ofTheDay = checkpoints.stored.filter {
+            $0 != checkpoints.signed
+                && ledger.calendar.day(containing: Date(milliseconds: $0.checkpoint.signedAt)) == report.day
+        }
+        return (ofTheDay + [checkpoints.signed]).map { signed in
+            let checkpoint = signed.checkpoint
+            return [
+                "\(checkpoint.count)", HashChain.hex(checkpoint.head),
+                time.string(Date(milliseconds: checkpoint.signedAt)), "\(checkpoint.signedAt)",
+                signed.kind == .dayEnd ? "日结" : "定期", checkpoint.origin,
+                CheckpointPublicKey.fingerprint(of: signed.publicKey), HashChain.hex(signed.signature),
+            ]
+        }
     }
 
     // MARK: - 捐赠物资接收明细

@@ -145,13 +145,21 @@ public final class LedgerServer: @unchecked Sendable {
             return
         case .chainHash(let id, let sequence):
             reply = (try? .chainHash(id: id, hash: store.chainHash(of: sequence))) ?? .chainHash(id: id, hash: nil)
-        case .verify(let id, let expecting):
+        case .verify(let id, let expecting, let keys):
             do {
-                reply = .verified(id: id, report: try store.verify(expecting: expecting), failure: nil)
+                reply = .verified(id: id, report: try store.verify(expecting: expecting, trusting: keys), failure: nil)
             } catch let failure as AuditFailure {
                 reply = .verified(id: id, report: nil, failure: failure)
             } catch {
                 reply = .refused(id: id, message: "\(error)")
+            }
+        case .dayEndCheckpoint(let id, let sequence):
+            do {
+                let checkpoints = try store.dayEndCheckpoint(at: sequence)
+                log("\(connection.user) had a day-end checkpoint signed at event \(sequence)")
+                reply = .dayEndCheckpoint(id: id, checkpoints: checkpoints, refusal: nil)
+            } catch {
+                reply = .dayEndCheckpoint(id: id, checkpoints: nil, refusal: "\(error)")
             }
         }
         if let frame = try? WireProtocol.encode(reply) { connection.reply([frame]) }

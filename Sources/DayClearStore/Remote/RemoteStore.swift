@@ -108,14 +108,27 @@ public final class RemoteStore: LedgerSession {
         return hash
     }
 
-    public func verify(expecting published: ChainLink?) throws -> AuditReport {
-        let reply = try request { .verify(id: $0, expecting: published) }
+    public func verify(expecting published: ChainLink?, trusting keys: [Data]) throws -> AuditReport {
+        let reply = try request { .verify(id: $0, expecting: published, trusting: keys) }
         guard case .verified(_, let report, let failure) = reply else {
             throw WireError.malformed("expected a verification report")
         }
         if let failure { throw failure }
         guard let report else { throw WireError.malformed("the verification reply holds no report") }
         return report
+    }
+
+    /// The server signs it: only the service account can read the key.
+    public func dayEndCheckpoint(at sequence: Int64) throws -> DayEndCheckpoints? {
+        guard
+            case .dayEndCheckpoint(_, let checkpoints, let refusal) = try request({
+                .dayEndCheckpoint(id: $0, sequence: sequence)
+            })
+        else {
+            throw WireError.malformed("expected a day-end checkpoint")
+        }
+        if let refusal { throw WireError.refused(refusal) }
+        return checkpoints
     }
 
     // MARK: - Messages
@@ -165,7 +178,8 @@ public final class RemoteStore: LedgerSession {
             try fold(events)
         case .resync:
             try socket.send(WireProtocol.encode(ClientMessage.sync(after: ledger.lastSequence)))
-        case .performed(let id, _), .refused(let id, _), .chainHash(let id, _), .verified(let id, _, _):
+        case .performed(let id, _), .refused(let id, _), .chainHash(let id, _), .verified(let id, _, _),
+            .dayEndCheckpoint(let id, _, _):
             pendingReplies[id] = message
         }
     }

@@ -8,7 +8,7 @@ import Foundation
 /// it, each frame holds one ``ClientMessage`` or ``ServerMessage`` as JSON.
 enum WireProtocol {
     /// Bumped whenever a message changes shape or meaning.
-    static let version = 1
+    static let version = 2
     /// The name in every hello, so a stray client of another program is told what it reached.
     static let name = "dayclear"
 
@@ -79,7 +79,9 @@ enum ClientMessage: Codable, Equatable {
     /// Send every event after `after` again (after a `resync`).
     case sync(after: Int64)
     case chainHash(id: Int64, sequence: Int64)
-    case verify(id: Int64, expecting: ChainLink?)
+    case verify(id: Int64, expecting: ChainLink?, trusting: [Data])
+    /// Sign a checkpoint at event `sequence` for a day-end export.
+    case dayEndCheckpoint(id: Int64, sequence: Int64)
 }
 
 enum ServerMessage: Codable, Equatable {
@@ -91,4 +93,5 @@ enum ServerMessage: Codable, Equatable {
     case refused(id: Int64, message: String)
     case chainHash(id: Int64, hash: Data?)
     case verified(id: Int64, report: AuditReport?, failure: AuditFailure?)
+    case dayEndCheckpoint(id: Int64, checkpoints: DayEndCheckpoints?, refusal: String?)
 }

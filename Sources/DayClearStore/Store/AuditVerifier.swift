@@ -23,9 +23,11 @@ public struct ChainLink: Equatable, Codable, Sendable, CustomStringConvertible {
     public var description: String { "\(sequence):\(HashChain.hex(hash))" }
 }
 
-/// The first bad event `verify` found, and what is wrong with it.
+/// The first bad event or checkpoint `verify` found, and what is wrong with it.
 public struct AuditFailure: Error, Equatable, Codable, Sendable, CustomStringConvertible {
     public var sequence: Int64
+    /// The checkpoint at fault (its event count, signing time and kind), when it is one.
+    public var checkpoint: String?
     /// Local time in the centre's zone, when the event is there to read.
     public var time: String?
     public var actor: String?
@@ -33,7 +35,18 @@ public struct AuditFailure: Error, Equatable, Codable, Sendable, CustomStringCon
     /// The report's warnings, which still stand beside the failure.
     public var warnings: [String] = []
 
+    public init(
+        sequence: Int64, checkpoint: String? = nil, time: String? = nil, actor: String? = nil, problem: String
+    ) {
+        self.sequence = sequence
+        self.checkpoint = checkpoint
+        self.time = time
+        self.actor = actor
+        self.problem = problem
+    }
+
     public var description: String {
+        if let checkpoint { return "\(checkpoint): \(problem)" }
         let who = [time, actor.map { "by \($0)" }].compactMap { $0 }.joined(separator: " ")
         return "event \(sequence)\(who.isEmpty ? "" : " (\(who))"): \(problem)"
     }
@@ -44,6 +57,10 @@ public struct AuditReport: Codable, Equatable, Sendable {
     public var eventCount: Int
     /// The last event and its chain hash; nil for an empty log.
     public var head: ChainLink?
+    /// How many signed checkpoints were checked.
+    public var checkpoints: Int
+    /// The fingerprints of the keys that signed them.
+    public var signingKeys: [String]
     /// Things worth an auditor's attention that do not make the history wrong.
     public var warnings: [String]
 }
@@ -51,28 +68,33 @@ public struct AuditReport: Codable, Equatable, Sendable {
 /// Recomputes the hash chain, checks the numbering, and replays every event
 /// into a ledger whose invariants must hold after each one.
 public enum AuditVerifier {
-    /// Verifies the store in `directory`; throws ``AuditFailure`` for the first bad event.
-    public static func verify(_ directory: DataDirectory, expecting published: ChainLink? = nil) throws
-        -> AuditReport
-    {
-        try verify(SQLiteEventLog(path: directory.databasePath, create: false), expecting: published)
+    /// Verifies the store in `directory`; throws ``AuditFailure`` for the first bad event or checkpoint.
+    public static func verify(
+        _ directory: DataDirectory, expecting published: ChainLink? = nil, trusting keys: [Data] = []
+    ) throws -> AuditReport {
+        try verify(
+            SQLiteEventLog(path: directory.databasePath, create: false), expecting: published, trusting: keys)
     }
 
-    /// Verifies `log`; with `published`, also that event `published.sequence` still has that hash.
-    public static func verify(_ log: SQLiteEventLog, expecting published: ChainLink? = nil) throws -> AuditReport {
+    /// Verifies `log`; with `published`, also that event `published.sequence` still has that hash; with
+    /// `keys` (raw Ed25519 public keys), also that every checkpoint is signed by one of them.
+    public static func verify(
+        _ log: SQLiteEventLog, expecting published: ChainLink? = nil, trusting keys: [Data] = []
+    ) throws -> AuditReport {
         let warnings = try log.missingTriggers().map { "the append-only trigger \($0) is missing from the database" }
         do {
-            return try verifyEvents(log, expecting: published, warnings: warnings)
+            return try verifyEvents(log, expecting: published, trusting: keys, warnings: warnings)
         } catch var failure as AuditFailure {
             failure.warnings = warnings
             throw failure
         }
     }
 
-    private static func verifyEvents(_ log: SQLiteEventLog, expecting published: ChainLink?, warnings: [String])
-        throws -> AuditReport
-    {
-        var replay = Replay()
+    private static func verifyEvents(
+        _ log: SQLiteEventLog, expecting published: ChainLink?, trusting keys: [Data], warnings: [String]
+    ) throws -> AuditReport {
+        let checkpoints = try log.checkpoints()
+        var replay = Replay(wanted: Set(checkpoints.map(\.checkpoint.count)))
         try log.forEachStoredEvent { try replay.check($0, expecting: published) }
         let last = replay.expected - 1
         let issued = try log.highestSequenceIssued()
@@ -87,9 +109,13 @@ public enum AuditVerifier {
                 sequence: published.sequence,
                 problem: "missing: the published pair \(published) names it but the log ends at event \(last)")
         }
+        let verifier = CheckpointVerifier(
+            origin: log.origin, heads: replay.heads, last: last, trusted: keys,
+            time: LocalTimeFormat(replay.ledger.calendar))
+        let signingKeys = try verifier.verify(checkpoints)
         return AuditReport(
             eventCount: Int(last), head: last == 0 ? nil : ChainLink(sequence: last, hash: replay.previous),
-            warnings: warnings)
+            checkpoints: checkpoints.count, signingKeys: signingKeys, warnings: warnings)
     }
 
     /// The state carried from one stored event to the next.
@@ -97,6 +123,11 @@ public enum AuditVerifier {
         var ledger = Ledger()
         var previous = HashChain.genesis
         var expected: Int64 = 1
+        /// The event numbers checkpoints name, and the chain hash recomputed for each.
+        let wanted: Set<Int64>
+        var heads: [Int64: Data] = [:]
+
+        init(wanted: Set<Int64>) { self.wanted = wanted }
 
         mutating func check(_ row: StoredEvent, expecting published: ChainLink?) throws {
             let time = LocalTimeFormat(ledger.calendar).string(Date(milliseconds: row.recordedAt))
@@ -144,6 +175,7 @@ public enum AuditVerifier {
             if !violations.isEmpty {
                 throw failure("breaks an invariant: " + violations.joined(separator: "; "))
             }
+            if wanted.contains(row.sequence) { heads[row.sequence] = row.hash }
             previous = row.hash
             expected += 1
         }

@@ -25,10 +25,22 @@ public struct DataDirectory: Sendable {
     /// events follow the last one, so the next open is quick.
     ///
     /// A store with no role events yet imports `roster.csv` once (see ``RosterFile``).
-    public func open(actor: String, clock: @escaping () -> Date = Date.init) throws -> LedgerStore {
+    ///
+    /// Changes are signed with the store's checkpoint key (``CheckpointKeyFile``) every
+    /// `checkpointEvery` events; a store that has no key yet is given one.
+    public func open(
+        actor: String, checkpointEvery: Int64 = CheckpointSigner.defaultInterval,
+        clock: @escaping () -> Date = Date.init
+    ) throws -> LedgerStore {
         let log = try SQLiteEventLog(path: databasePath, create: false)
+        let (key, created) = try CheckpointKeyFile.loadOrCreate(in: url)
+        log.checkpointSigner = CheckpointSigner(key: key, interval: checkpointEvery)
         let store = try LedgerStore(
             log: log, actor: actor, authorising: true, snapshot: SnapshotFile(directory: url), clock: clock)
+        if created {
+            store.notices.append(
+                "created the checkpoint signing key \(key.path) (mode 600); back it up (see docs/server.md)")
+        }
         if store.ledger.roster.roles.isEmpty, let legacy = try RosterFile.load(from: url) {
             try store.performUnchecked(reason: "imported from \(RosterFile.fileName)", RosterFile.grants(legacy))
             try? FileManager.default.moveItem(
@@ -39,8 +51,8 @@ public struct DataDirectory: Sendable {
         return store
     }
 
-    /// Creates the folder (readable by its owner only) and a store configured
-    /// with the calendar, whose roster gives `actor` every role.
+    /// Creates the folder (readable by its owner only), its checkpoint signing key, and a store
+    /// configured with the calendar, whose roster gives `actor` every role.
     public func initialise(
         actor: String, calendar: CalendarSettings, clock: @escaping () -> Date = Date.init
     ) throws -> LedgerStore {
@@ -53,8 +65,9 @@ public struct DataDirectory: Sendable {
         } catch {
             throw StoreError.notSaved("cannot create \(url.path): \(error.localizedDescription)")
         }
-        let store = try LedgerStore(
-            log: SQLiteEventLog(path: databasePath, create: true), actor: actor, authorising: true, clock: clock)
+        let log = try SQLiteEventLog(path: databasePath, create: true)
+        log.checkpointSigner = CheckpointSigner(key: try CheckpointKeyFile.loadOrCreate(in: url).key)
+        let store = try LedgerStore(log: log, actor: actor, authorising: true, clock: clock)
         let grants = Role.allCases.map { DomainEvent.roleGranted(RoleChange(user: actor, role: $0)) }
         try store.performUnchecked(reason: nil, [.calendarConfigured(calendar)] + grants)
         return store

@@ -27,8 +27,20 @@ public protocol LedgerSession: AnyObject {
     /// The chain hash of event `sequence` (docs/audit.md), or nil if there is none.
     func chainHash(of sequence: Int64) throws -> Data?
 
-    /// Recomputes the hash chain and replays every event (see ``AuditVerifier``).
-    func verify(expecting published: ChainLink?) throws -> AuditReport
+    /// Recomputes the hash chain, replays every event and checks the signed checkpoints, against
+    /// `keys` when given (see ``AuditVerifier``).
+    func verify(expecting published: ChainLink?, trusting keys: [Data]) throws -> AuditReport
+
+    /// Signs the checkpoint at event `sequence` for a day-end export (or finds the one this key
+    /// already signed there), durable before it returns; nil when the store signs nothing.
+    func dayEndCheckpoint(at sequence: Int64) throws -> DayEndCheckpoints?
+}
+
+/// What a day-end export publishes of the checkpoints: the one signed for it and all stored.
+public struct DayEndCheckpoints: Codable, Equatable, Sendable {
+    public var signed: SignedCheckpoint
+    /// Every stored checkpoint, in the order they were signed.
+    public var stored: [SignedCheckpoint]
 }
 
 extension LedgerSession {
@@ -48,10 +60,17 @@ extension LedgerStore: LedgerSession {
         try (log as? SQLiteEventLog)?.hash(of: sequence)
     }
 
-    public func verify(expecting published: ChainLink?) throws -> AuditReport {
+    public func verify(expecting published: ChainLink?, trusting keys: [Data]) throws -> AuditReport {
         guard let log = log as? SQLiteEventLog else {
             throw StoreError.corrupt("only an SQLite store can be verified")
         }
-        return try AuditVerifier.verify(log, expecting: published)
+        return try AuditVerifier.verify(log, expecting: published, trusting: keys)
+    }
+
+    public func dayEndCheckpoint(at sequence: Int64) throws -> DayEndCheckpoints? {
+        guard let log = log as? SQLiteEventLog, sequence > 0,
+            let signed = try log.signCheckpoint(at: sequence, kind: .dayEnd, time: clock())
+        else { return nil }
+        return DayEndCheckpoints(signed: signed, stored: try log.checkpoints())
     }
 }

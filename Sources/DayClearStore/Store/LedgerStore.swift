@@ -13,14 +13,14 @@ public final class LedgerStore {
     public let actor: String
     /// Whether changes are checked against the ledger's roster; tests may leave it off.
     public let authorising: Bool
-    private let clock: () -> Date
+    let clock: () -> Date
     private var lastChangeToken: Int64?
     /// Where the model is cached (see `SnapshotFile`); nil replays every event on open.
     private let snapshot: SnapshotFile?
     /// The event the loaded or last written snapshot stands at; 0 when there is none.
     public private(set) var snapshotSequence: Int64 = 0
     /// What opening had to say that is not an error (an ignored snapshot), for the terminal.
-    public private(set) var notices: [String] = []
+    public internal(set) var notices: [String] = []
 
     /// Opens a log and replays it into a ledger, starting from `snapshot` when it is intact and
     /// matches the log.

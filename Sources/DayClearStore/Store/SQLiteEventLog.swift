@@ -5,11 +5,16 @@ import GRDB
 /// The embedded event log: one SQLite database in WAL mode with fully
 /// synchronous commits.
 public final class SQLiteEventLog: EventLog {
-    /// The on-disk format this version writes and reads.
-    public static let formatVersion = 1
+    /// The on-disk format this version writes and reads: 2 adds the signed checkpoints to 1.
+    public static let formatVersion = 2
 
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
     public let path: String
+    /// The checkpoints' origin: `dayclear/` and the id the store was given when it was created.
+    public private(set) var origin = ""
+    /// Signs a checkpoint every `interval` events as they are appended; nil signs nothing
+    /// (a log opened only to be read or verified).
+    public var checkpointSigner: CheckpointSigner?
 
     /// Opens the database at `path`; creates the schema when `create` is true
     /// and the file is new.
@@ -33,6 +38,7 @@ public final class SQLiteEventLog: EventLog {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try requireFullSync()
             try prepareSchema(create: create)
+            origin = try queue.read { db in try Self.readOrigin(db) }
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
         }
@@ -63,11 +69,17 @@ public final class SQLiteEventLog: EventLog {
                 try Self.requireHashColumn(db)
                 return
             }
-            guard create else {
+            guard create || version == 1 else {
                 throw StoreError.notInitialised((path as NSString).deletingLastPathComponent)
             }
             try db.inTransaction(.immediate) {
-                try db.execute(sql: Self.schema)
+                // Another process may have created or upgraded the store since the version was read.
+                switch try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 {
+                case 0: try db.execute(sql: Self.schema)
+                case 1: try Self.requireHashColumn(db)
+                default: return .rollback
+                }
+                try Self.addCheckpointTables(db)
                 try db.execute(sql: "PRAGMA user_version = \(Self.formatVersion)")
                 return .commit
             }
@@ -147,6 +159,7 @@ public final class SQLiteEventLog: EventLog {
                         arguments: [
                             event.sequence, stored.recordedAt, event.actor, event.reason, type, payload, hash,
                         ])
+                    try signDueCheckpoints(db, at: event.sequence, head: hash, recordedAt: stored.recordedAt)
                     (last, previous) = (event.sequence, hash)
                 }
                 return .commit
@@ -157,7 +170,7 @@ public final class SQLiteEventLog: EventLog {
     }
 
     /// What a failed write means for the person at the terminal: nothing of it was recorded.
-    private static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(LockHolder.describe(databasePath: path))
         case .SQLITE_READONLY: return .readOnly(path)
@@ -209,7 +222,10 @@ public final class SQLiteEventLog: EventLog {
     public func missingTriggers() throws -> [String] {
         try queue.read { db in
             let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            return ["events_append_only_update", "events_append_only_delete"].filter { !present.contains($0) }
+            return [
+                "events_append_only_update", "events_append_only_delete", "checkpoints_append_only_update",
+                "checkpoints_append_only_delete",
+            ].filter { !present.contains($0) }
         }
     }
 

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy(String)
     /// The data directory or database file cannot be written.
     case readOnly(String)
+    /// The checkpoint signing key is missing, unsafe or unreadable; `String` names the file and why.
+    case checkpointKey(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 "not saved: the data stayed locked by \(holder) past the wait; nothing was recorded, try again when it is done"
         case .readOnly(let path):
             return "\(path) is read-only: nothing was saved (DayClear writes to its data directory even to read)"
+        case .checkpointKey(let what): return what
         }
     }
 }
