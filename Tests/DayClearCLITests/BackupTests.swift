@@ -14,7 +14,7 @@ struct BackupTests {
         #expect(backup.succeeded, backup.comment)
         let verify = try sandbox.dayclear("verify")
         let head = try #require(
-            verify.stdout.components(separatedBy: "chain head ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+            verify.stdout.components(separatedBy: "chain head ").last?.split(separator: "\n").first.map(String.init))
         #expect(backup.stdout.contains("chain head \(head)"), backup.comment)
         let copy = try run(["verify", "--data", restored.path, "--expect", head])
         #expect(copy.succeeded, copy.comment)
