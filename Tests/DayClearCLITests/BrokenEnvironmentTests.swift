@@ -53,7 +53,7 @@ struct BrokenEnvironmentTests {
             let result = try sandbox.dayclear(arguments: arguments)
             #expect(result.status != 0, result.comment)
             #expect(result.stderr.contains("written by a newer DayClear (format 7"), result.comment)
-            #expect(result.stderr.contains("reads up to 1"), result.comment)
+            #expect(result.stderr.contains("reads up to 2"), result.comment)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == bytes)
     }

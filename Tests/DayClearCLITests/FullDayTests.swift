@@ -160,14 +160,14 @@ struct FullDayTests {
         #expect(exported.status == 0, exported.comment)
         let day = lists.day
         #expect(exported.stdout.contains(day), "export defaults to the current operational day \(day)")
-        let names = ["disclosure", "receipts", "dispatches", "approval-times", "pending-paperwork"]
+        let names = ["disclosure", "receipts", "dispatches", "approval-times", "pending-paperwork", "checkpoints"]
         for name in names {
             let path = "\(out)/\(day)-\(name).csv"
             #expect(FileManager.default.fileExists(atPath: path), "missing \(path); export said \(exported.stdout)")
             #expect(exported.stdout.contains(path), exported.comment)
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter {
-            !$0.hasSuffix(".csv") || $0.hasPrefix(".")
+            !($0.hasSuffix(".csv") || $0 == "\(day)-checkpoint-public-key.pem") || $0.hasPrefix(".")
         }
         #expect(leftovers.isEmpty, "partial files left behind: \(leftovers)")
 

@@ -270,4 +270,28 @@ struct CheckpointTests {
             #expect(none.problem.contains("no checkpoint in the store is signed by the given public key"))
         }
     }
+
+    @Test("a format-1 store gets the checkpoint tables and an id when first opened, and signs from then on")
+    func formatOneUpgrade() throws {
+        try withTemporaryDirectory { folder in
+            let clock = TestClock("2026-02-10 15:45")
+            _ = try makeStore(in: folder, clock: clock)
+            let downgraded = try sqlite3(
+                databasePath(folder),
+                """
+                DROP TABLE checkpoints; DROP TABLE store_identity; DELETE FROM sqlite_sequence WHERE name = 'checkpoints';
+                PRAGMA user_version = 1;
+                """)
+            try #require(downgraded.status == 0, "\(downgraded.stderr)")
+            let store = try DataDirectory(path: dataPath(folder)).open(
+                actor: "supervisor", checkpointEvery: 1, clock: clock.function)
+            #expect(try sqlite3(databasePath(folder), "PRAGMA user_version;").stdout == "2")
+            let log = try #require(store.log as? SQLiteEventLog)
+            #expect(log.origin.count == "dayclear/".count + 32)
+            try store.perform(.roleGranted(RoleChange(user: "li", role: .viewer)))
+            let signed = try checkpoints(folder)
+            #expect(signed.map(\.checkpoint.count) == [store.ledger.lastSequence])
+            #expect(try AuditVerifier.verify(DataDirectory(path: dataPath(folder))).checkpoints == 1)
+        }
+    }
 }
