@@ -216,6 +216,7 @@ struct ServerEndToEndTests {
         let exported = try host.dayclear(
             as: approver, ["--connect", host.socket, "export", "day-end", "--out", out.path])
         try #require(exported.succeeded, exported.comment)
+        #expect(host.serverText().contains("signed a checkpoint at event 95"), "\(host.serverText())")
         #expect(host.serverText().contains("\(approver) had a day-end checkpoint signed at event"))
         let key = try #require(
             try FileManager.default.contentsOfDirectory(atPath: out.path).first {

@@ -175,6 +175,9 @@ public final class LedgerServer: @unchecked Sendable {
             publishNew()
             let numbers = recorded.map(\.sequence)
             log("\(user) recorded event \(numbers.map(String.init).joined(separator: ", "))")
+            if let interval = (store.log as? SQLiteEventLog)?.checkpointSigner?.interval {
+                for number in numbers where number % interval == 0 { log("signed a checkpoint at event \(number)") }
+            }
             return .performed(id: id, sequences: numbers)
         } catch {
             publishNew()
