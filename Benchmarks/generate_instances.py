@@ -7,7 +7,8 @@ an expiry, a few already expired), and requests of one to three lines. Variants:
 earmarks (about 10% of lots directed to one recipient), deadlines (needed-by
 times spread over the day, many before some lots' ETAs) and substitutes (a quarter of
 the lines of kinds with several specs allow one other spec of their kind, as a
-supervisor would). Seeded, so reruns match.
+supervisor would, and the kind's first spec is short while its others are plentiful).
+Seeded, so reruns match.
 """
 import csv
 import json
@@ -66,8 +67,9 @@ def generate(lots, requests, earmarks, deadlines, substitutes=False, seed=0):
         per_item[n] += 1
     number = 0
     for item, count in enumerate(per_item):
-        # Supply is about 60% of demand, so tiers and shares matter.
-        mean = max(1, int(0.6 * demand[item] / max(1, count)))
+        # Supply is about 60% of demand, so tiers and shares matter; with substitutes, the first spec of
+        # a kind that has several gets 30% and the others 120%, so that substitutes have stock to offer.
+        mean = max(1, int(supply_share(item, substitutes) * demand[item] / max(1, count)))
         pack = ITEMS[item]["pack"]
         for _ in range(count):
             quantity = max(1, int(rng.uniform(0.3, 1.7) * mean))
@@ -96,6 +98,16 @@ def generate(lots, requests, earmarks, deadlines, substitutes=False, seed=0):
         "arrived_at": DAY_START + HOUR, "items": [{k: v for k, v in i.items() if k != "pack"} for i in ITEMS],
         "recipients": recipients, "lots": lot_rows, "requests": request_rows,
     }
+
+
+def supply_share(item, substitutes):
+    if not substitutes:
+        return 0.6
+    kind = ITEMS[item]["kind"]
+    specs = [index for index, other in enumerate(ITEMS) if other["kind"] == kind]
+    if len(specs) == 1:
+        return 0.6
+    return 0.3 if specs[0] == item else 1.2
 
 
 def allow_substitutes(request_rows, rng):

@@ -10,18 +10,29 @@ extension PlanningInput {
     mutating func addSubstitutePools(_ ledger: Ledger) {
         guard !ledger.substitutions.isEmpty else { return }
         var allowed: [Int: [Substitution]] = [:]
+        // A request's lines are consecutive demands, so each request is looked up once.
+        var request: RequestID?
+        var ofRequest: [Substitution] = []
         for (index, demand) in demands.enumerated() {
-            let mine = ledger.substitutions[demand.request]?.filter { $0.line == demand.line } ?? []
+            if demand.request != request {
+                request = demand.request
+                ofRequest = ledger.substitutions[demand.request] ?? []
+            }
+            guard !ofRequest.isEmpty else { continue }
+            let mine = ofRequest.filter { $0.line == demand.line }
             if !mine.isEmpty { allowed[index] = mine }
         }
-        // In tie order, as in every pool.
-        let candidates = allowed.keys.sorted()
+        guard !allowed.isEmpty else { return }
+        // The lines allowed each kind+spec, in tie order as in every pool.
+        var candidates: [ItemKey: [Int]] = [:]
+        for index in allowed.keys.sorted() {
+            for substitution in allowed[index] ?? [] { candidates[substitution.item, default: []].append(index) }
+        }
         for pool in pools.indices {
             let spec = pools[pool]
-            let lines = candidates.filter { index in
-                guard allowed[index]?.contains(where: { $0.item == spec.item }) == true else { return false }
-                return spec.owner == nil || spec.owner == demands[index].recipient
-            }
+            guard let allowedLines = candidates[spec.item] else { continue }
+            let lines =
+                spec.owner.map { owner in allowedLines.filter { demands[$0].recipient == owner } } ?? allowedLines
             guard !lines.isEmpty else { continue }
             pools.append(
                 PoolSpec(
