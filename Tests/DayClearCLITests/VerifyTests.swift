@@ -125,6 +125,19 @@ struct VerifyTests {
         #expect(notAKey.stderr.contains("--public-key"), notAKey.comment)
     }
 
+    @Test("init under umask 000 still makes the signing key readable by its owner only")
+    func keyModeIgnoresUmask() throws {
+        let sandbox = try Sandbox()
+        let binary = try #require(Package.binary?.path)
+        let initialised = try runProgram(
+            "/bin/sh", ["-c", #"umask 000 && exec "$0" init --data "$1""#, binary, sandbox.data.path])
+        try #require(initialised.succeeded, initialised.comment)
+        let key = sandbox.data.appendingPathComponent("checkpoint.key").path
+        let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(initialised.stdout.contains("Checkpoints are signed with \(key)"), initialised.comment)
+    }
+
     @Test("a malformed --expect is a usage error naming the option")
     func malformedExpect() throws {
         let sandbox = try Sandbox.withSampleDay()
