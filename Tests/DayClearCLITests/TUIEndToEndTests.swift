@@ -196,6 +196,47 @@ struct TUIEndToEndTests {
         #expect(refused.contains("vehicles.csv:3:"), "\(refused)")
     }
 
+    @Test("S on the routes screen asks once, then records the runs shown as the day's plan")
+    func recordsTheShuttleRuns() throws {
+        let sandbox = try demoSandbox(proposing: true)
+        let proposed = try sandbox.dayclear("propose", "R-0001", "--lot", "L-0016", "--quantity", "500")
+        try #require(proposed.succeeded, proposed.comment)
+        let approved = try sandbox.dayclear("approve", "R-0001")
+        try #require(approved.succeeded, approved.comment)
+        let tui = try TmuxSession("record-runs", command: tuiCommand(sandbox))
+        defer { withExtendedLifetime(sandbox) { tui.kill() } }
+
+        try tui.waitFor("第二张清单")
+        try tui.send("3")
+        try tui.waitFor("邮政专车：1 趟")
+        try tui.send("S")
+        try tui.waitFor("趟邮政专车为当日车次？(y/n)")
+        try tui.send("y")
+        let recorded = try tui.waitFor("（已记录）")
+        #expect(recorded.contains("已记录"), "\(recorded)")
+        let history = try sandbox.history()
+        #expect(history.last?.contains("planned 1 shuttle runs") == true, "\(history.suffix(3))")
+        #expect(history.last?.contains("route plan") == true, "\(history.suffix(3))")
+    }
+
+    @Test("s on the group screen allows a substitute spec for a line, shown on the line and in the history")
+    func allowsASubstitute() throws {
+        let sandbox = try demoSandbox(proposing: true)
+        let tui = try TmuxSession("substitute", command: tuiCommand(sandbox))
+        defer { withExtendedLifetime(sandbox) { tui.kill() } }
+
+        try tui.waitFor("第二张清单")
+        try tui.send("2")
+        try tui.waitFor("R-0001 selected") { $0.contains("▶ R-0001") }
+        try tui.send("s")
+        try tui.waitFor("R-0001 允许替代规格（行=规格）")
+        try tui.type("1=KN95", enter: true)
+        let screen = try tui.waitFor("可替代 KN95")
+        #expect(screen.contains("可替代 KN95（\(currentUser) 允许）"), "\(screen)")
+        let history = try sandbox.history("--request", "R-0001")
+        #expect(history.last?.contains("allowed spec KN95 for R-0001 line 1") == true, "\(history.suffix(3))")
+    }
+
     // MARK: Resize
 
     @Test("resizing re-lays the screen at 80×24, says when 60×20 is too small, and recovers at 120×40")
