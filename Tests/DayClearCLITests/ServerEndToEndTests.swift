@@ -238,12 +238,12 @@ struct ServerEndToEndTests {
 
 // MARK: - Helpers
 
-private func grant(_ user: String, _ roles: [String], on host: ServerHost) throws {
+func grant(_ user: String, _ roles: [String], on host: ServerHost) throws {
     let result = try host.dayclear(as: host.service, ["roster", "grant", user] + roles + ["--data", host.data.path])
     try #require(result.succeeded, result.comment)
 }
 
-private func history(on host: ServerHost, as user: String) throws -> [String] {
+func history(on host: ServerHost, as user: String) throws -> [String] {
     let result = try host.dayclear(as: user, ["history", "--connect", host.socket])
     try #require(result.succeeded, result.comment)
     return result.stdout.split(separator: "\n").map(String.init)
@@ -256,7 +256,7 @@ private func eventNumber(in output: String) -> String? {
 }
 
 /// Bytes waiting to be read on the server's side of connections to `socket` (`ss -x`).
-private func unreadBytes(at socket: String) throws -> Int {
+func unreadBytes(at socket: String) throws -> Int {
     let result = try runProgram("/usr/bin/ss", ["-xn"])
     return result.stdout.split(separator: "\n").filter { $0.contains(socket) }.reduce(0) { total, line in
         let fields = line.split(separator: " ", omittingEmptySubsequences: true)
