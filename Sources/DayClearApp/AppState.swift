@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public var showsHelp = false
     /// The last outcome or error.
     public var status: StatusMessage?
+    /// Whether the connection to the server is down (the run loop is reconnecting): the title bar says so.
+    public var disconnected = false
     /// The language of the labels.
     public var language: Language
     /// The operating-system user recorded on every event.

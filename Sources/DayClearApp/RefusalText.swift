@@ -19,6 +19,8 @@ public enum RefusalText {
             return language == .zh ? FormRefusal.message(error, language) : error.description
         case let error as StoreError:
             return storeMessage(error, language)
+        case let error as WireError:
+            return wireMessage(error, language)
         default:
             return String(describing: error)
         }
@@ -42,6 +44,17 @@ public enum RefusalText {
             return language.pick("\(id) 已撤销", "\(id) was cancelled")
         case .submitted, .proposed:
             return nil
+        }
+    }
+
+    private static func wireMessage(_ error: WireError, _ language: Language) -> String {
+        guard language == .zh else { return error.description }
+        switch error {
+        case .notConfirmed(let why):
+            return "操作未确认（\(why)）：可能已记录，也可能没有。请在重新连接后查看日志屏，再决定是否重做"
+        case .notConnected:
+            return "未连接服务器：操作没有发出，没有记录任何改动。请等待重新连接"
+        default: return error.description
         }
     }
 

@@ -49,10 +49,10 @@ private func renderTooSmall(_ state: AppState, into buffer: inout CellBuffer) {
     }
 }
 
-/// The title bar: the product, the operational day, the clock, the user and their roles.
+/// The title bar: the product, the operational day and the clock (or that the server is unreachable),
+/// the user and their roles.
 private func renderTitleBar(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let style = Style(role: .title, bold: true, reverse: true)
-    buffer.fill(area, style: style)
     let language = state.language
     let day = ledger.calendar.day(containing: state.now)
     let clock = LocalTimeFormat(ledger.calendar).clock(state.now)
@@ -63,10 +63,14 @@ private func renderTitleBar(_ state: AppState, ledger: Ledger, into buffer: inou
             separator: language.pick("、", ", "))
     let text = [
         language.pick("DayClear 日进日清", "DayClear"),
-        language.pick("业务日 \(day) \(clock)", "Day \(day) \(clock)"),
+        state.disconnected
+            ? language.pick("与服务器的连接已断开，正在重连…", "Connection to the server lost; reconnecting…")
+            : language.pick("业务日 \(day) \(clock)", "Day \(day) \(clock)"),
         language.pick("用户 \(state.user)（\(roles)）", "User \(state.user) (\(roles))"),
     ].joined(separator: "  │  ")
-    buffer.put(" " + text, x: area.x, y: area.y, style: style, maxWidth: area.width)
+    let shown = state.disconnected ? Style(role: .warning, bold: true, reverse: true) : style
+    buffer.fill(area, style: shown)
+    buffer.put(" " + text, x: area.x, y: area.y, style: shown, maxWidth: area.width)
 }
 
 /// The screen tabs, generated from the digit bindings of the key table, and the filter in use.

@@ -6,7 +6,7 @@ import Foundation
 import TerminalUI
 
 /// Owns the TUI's run loop: render, draw, read a key, update, interpret effects; poll the store
-/// for other terminals' changes while idle.
+/// for other terminals' changes while idle, and reconnect to the server when the connection drops.
 final class TUIRunner {
     /// How long one idle tick waits for a key before polling the store.
     static let tickMilliseconds = 150
@@ -15,6 +15,8 @@ final class TUIRunner {
     private let exportsDirectory: URL
     private var state: AppState
     private var shuttleWatch: ShuttleConfigurationWatch
+    /// While the server's connection is down: when to try it again.
+    private var reconnecting: ReconnectSchedule?
 
     /// Prepares a runner on an open store.
     init(store: LedgerSession, dataDirectory: URL, language: Language) {
@@ -52,8 +54,15 @@ final class TUIRunner {
         }
     }
 
-    /// Does one effect's I/O and reports the outcome in the status line.
+    /// Does one effect's I/O and reports the outcome in the status line; while the server is
+    /// unreachable, refuses it instead, so nothing is sent and nothing is silently lost.
     private func interpret(_ effect: Effect) {
+        if reconnecting != nil, effect != .quit {
+            let refusal = WireError.notConnected((store as? ReconnectableSession)?.connectionLost ?? "")
+            state.status = .error(RefusalText.describe(refusal, ledger: store.ledger, language: state.language))
+            return
+        }
+        defer { noticeLostConnection() }
         switch effect {
         case .record(let reason, let events, let success):
             do {
@@ -85,16 +94,50 @@ final class TUIRunner {
         }
     }
 
-    /// Folds in events recorded elsewhere (other processes, or the server's pushes).
+    /// Folds in events recorded elsewhere (other processes, or the server's pushes); while the
+    /// server is unreachable, tries to reconnect when the schedule says so.
     private func pollStore() {
+        if reconnecting != nil {
+            tryReconnecting()
+            return
+        }
         do {
             if try store.refresh() {
                 state.roles = store.roles
                 loadJournal()
             }
         } catch {
-            state.status = .error(String(describing: error))
+            // A dropped connection is reported by the title bar while reconnecting.
+            if !connectionIsDown { state.status = .error(String(describing: error)) }
         }
+        noticeLostConnection()
+    }
+
+    private var connectionIsDown: Bool { (store as? ReconnectableSession)?.connectionLost != nil }
+
+    /// Starts reconnecting when the server's connection has dropped.
+    private func noticeLostConnection() {
+        guard reconnecting == nil, connectionIsDown else { return }
+        reconnecting = ReconnectSchedule(droppedAt: Date())
+        state.disconnected = true
+    }
+
+    /// One reconnection attempt, if due: on success the replica has the events recorded meanwhile.
+    private func tryReconnecting() {
+        guard var schedule = reconnecting, schedule.isDue(at: Date()), let remote = store as? ReconnectableSession
+        else { return }
+        do {
+            try remote.reconnect()
+        } catch {
+            schedule.failed(at: Date())
+            reconnecting = schedule
+            return
+        }
+        reconnecting = nil
+        state.disconnected = false
+        state.roles = store.roles
+        loadJournal()
+        state.status = .info(state.language.pick("已重新连接服务器", "Reconnected to the server"))
     }
 
     /// Appends the events recorded since the journal was last loaded; starts with the latest

@@ -178,7 +178,7 @@ struct ServerEndToEndTests {
             try unreadBytes(at: host.socket) > 0
         }
         host.signalServer(SIGKILL)
-        let screen = try tui.waitFor("not confirmed") { $0.contains("NOT confirmed") }
+        let screen = try tui.waitFor("not confirmed") { $0.contains("操作未确认") }
         #expect(!screen.contains("已批准 R-0001"), "\(screen)")
 
         try host.startServer()

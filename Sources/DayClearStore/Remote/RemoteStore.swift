@@ -7,21 +7,23 @@ import Foundation
 /// built against the replica and sent as domain events; the server checks them
 /// again on its up-to-date ledger, records them in the name the kernel gives
 /// for this connection, and replies only once they are durable.
-public final class RemoteStore: LedgerSession {
+public final class RemoteStore: ReconnectableSession {
     /// The default socket of a configured host (see docs/server.md).
     public static let defaultSocketPath = "/run/dayclear/dayclear.sock"
     /// How long to wait for the server to confirm an action.
     public static let replyTimeoutMilliseconds: Int32 = 30_000
+    /// How long a reconnection attempt waits for the server before trying again later.
+    static let reconnectTimeoutMilliseconds: Int32 = 2_000
 
     public private(set) var ledger = Ledger()
     public let actor: String
     public let socketPath: String
     private var journal: [RecordedEvent] = []
-    private let socket: FramedSocket
+    private var socket: FramedSocket
     private var nextRequest: Int64 = 1
     private var pendingReplies: [Int64: ServerMessage] = [:]
-    /// Why the connection ended, once it has: said once, then every later action is refused with it.
-    private var lost: String?
+    /// Why the connection ended, while it is down: every action is refused with it until `reconnect`.
+    public private(set) var connectionLost: String?
 
     /// `$DAYCLEAR_SOCKET`, else the default path.
     public static func socketPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -32,25 +34,67 @@ public final class RemoteStore: LedgerSession {
     /// Connects, exchanges hellos and loads every event the server holds.
     public init(socketPath: String) throws {
         self.socketPath = socketPath
-        socket = try FramedSocket.connect(to: socketPath)
-        try socket.send(WireProtocol.encode(Hello(program: WireProtocol.name, version: WireProtocol.version, after: 0)))
-        guard let data = try socket.receive() else {
-            throw WireError.connectionLost("the server closed the connection before greeting")
-        }
-        let hello = try WireProtocol.decode(Hello.self, from: data)
-        guard hello.program == WireProtocol.name else {
-            throw WireError.incompatible("\(socketPath) is not a DayClear server (it says it is \(hello.program))")
-        }
-        if let refusal = hello.refusal { throw WireError.refused(refusal) }
-        guard hello.version == WireProtocol.version else {
-            throw WireError.incompatible(
-                "the DayClear server at \(socketPath) speaks protocol version \(hello.version) but this dayclear "
-                    + "speaks version \(WireProtocol.version); install the same DayClear version on both sides")
-        }
-        guard let user = hello.user else { throw WireError.malformed("the server's hello names no user") }
-        actor = user
+        (socket, actor) = try Self.connect(to: socketPath, after: 0, timeout: Self.replyTimeoutMilliseconds)
         // The server sends the history, then a reply to this first request: everything before it is in.
-        _ = try request { .chainHash(id: $0, sequence: 0) }
+        _ = try request(timeout: Self.replyTimeoutMilliseconds) { .chainHash(id: $0, sequence: 0) }
+    }
+
+    /// Connects again after the connection dropped, keeping the replica: the server sends what was
+    /// recorded after the last event held. Throws, leaving the session disconnected, while the
+    /// server cannot be reached or does not answer within two seconds.
+    public func reconnect() throws {
+        guard connectionLost != nil else { return }
+        let held = ledger.lastSequence
+        let (socket, user) = try Self.connect(to: socketPath, after: held, timeout: Self.reconnectTimeoutMilliseconds)
+        guard user == actor else {
+            socket.close()
+            throw WireError.refused("the server now names this terminal's user \(user), not \(actor)")
+        }
+        self.socket.close()
+        self.socket = socket
+        pendingReplies.removeAll()
+        connectionLost = nil
+        do {
+            // A server restored from an older copy lacks events this replica holds: they would be renumbered.
+            let reply = try request(timeout: Self.reconnectTimeoutMilliseconds) {
+                .chainHash(id: $0, sequence: held)
+            }
+            guard case .chainHash(_, let hash) = reply, held == 0 || hash != nil else {
+                throw WireError.refused(
+                    "the server no longer holds event \(held), which this terminal showed; start dayclear again")
+            }
+        } catch {
+            connectionLost = "\(error)"
+            socket.close()
+            throw error
+        }
+    }
+
+    /// Opens a connection and exchanges hellos, asking for the events after `after`.
+    private static func connect(to socketPath: String, after: Int64, timeout: Int32) throws -> (FramedSocket, String) {
+        let socket = try FramedSocket.connect(to: socketPath)
+        do {
+            try socket.send(
+                WireProtocol.encode(Hello(program: WireProtocol.name, version: WireProtocol.version, after: after)))
+            guard try socket.waitReadable(milliseconds: timeout), let data = try socket.receive() else {
+                throw WireError.connectionLost("the server closed the connection before greeting")
+            }
+            let hello = try WireProtocol.decode(Hello.self, from: data)
+            guard hello.program == WireProtocol.name else {
+                throw WireError.incompatible("\(socketPath) is not a DayClear server (it says it is \(hello.program))")
+            }
+            if let refusal = hello.refusal { throw WireError.refused(refusal) }
+            guard hello.version == WireProtocol.version else {
+                throw WireError.incompatible(
+                    "the DayClear server at \(socketPath) speaks protocol version \(hello.version) but this dayclear "
+                        + "speaks version \(WireProtocol.version); install the same DayClear version on both sides")
+            }
+            guard let user = hello.user else { throw WireError.malformed("the server's hello names no user") }
+            return (socket, user)
+        } catch {
+            socket.close()
+            throw error
+        }
     }
 
     public var roles: Set<Role> { ledger.roster.roles(of: actor) }
@@ -59,7 +103,7 @@ public final class RemoteStore: LedgerSession {
 
     @discardableResult
     public func perform(reason: String?, _ build: (Ledger) throws -> [DomainEvent]) throws -> [RecordedEvent] {
-        if let lost { throw WireError.refused("not connected to the DayClear server (\(lost)); start dayclear again") }
+        if let connectionLost { throw WireError.notConnected(connectionLost) }
         try refresh()
         let events = try build(ledger)
         guard !events.isEmpty else { return [] }
@@ -67,7 +111,9 @@ public final class RemoteStore: LedgerSession {
         let base = ledger.lastSequence
         let reply: ServerMessage
         do {
-            reply = try request { .perform(id: $0, base: base, reason: reason, events: proposed) }
+            reply = try request(timeout: Self.replyTimeoutMilliseconds) {
+                .perform(id: $0, base: base, reason: reason, events: proposed)
+            }
         } catch let error as WireError {
             switch error {
             case .connectionLost(let why): throw WireError.notConfirmed("the server went away (\(why))")
@@ -88,7 +134,7 @@ public final class RemoteStore: LedgerSession {
 
     @discardableResult
     public func refresh() throws -> Bool {
-        guard lost == nil else { return false }
+        guard connectionLost == nil else { return false }
         let before = ledger.lastSequence
         while try socket.waitReadable(milliseconds: 0) {
             try handleNext()
@@ -102,14 +148,17 @@ public final class RemoteStore: LedgerSession {
     }
 
     public func chainHash(of sequence: Int64) throws -> Data? {
-        guard case .chainHash(_, let hash) = try request({ .chainHash(id: $0, sequence: sequence) }) else {
+        let reply = try request(timeout: Self.replyTimeoutMilliseconds) { .chainHash(id: $0, sequence: sequence) }
+        guard case .chainHash(_, let hash) = reply else {
             throw WireError.malformed("expected a chain hash")
         }
         return hash
     }
 
     public func verify(expecting published: ChainLink?, trusting keys: [Data]) throws -> AuditReport {
-        let reply = try request { .verify(id: $0, expecting: published, trusting: keys) }
+        let reply = try request(timeout: Self.replyTimeoutMilliseconds) {
+            .verify(id: $0, expecting: published, trusting: keys)
+        }
         guard case .verified(_, let report, let failure) = reply else {
             throw WireError.malformed("expected a verification report")
         }
@@ -121,9 +170,8 @@ public final class RemoteStore: LedgerSession {
     /// The server signs it: only the service account can read the key.
     public func dayEndCheckpoint(at sequence: Int64) throws -> DayEndCheckpoints? {
         guard
-            case .dayEndCheckpoint(_, let checkpoints, let refusal) = try request({
-                .dayEndCheckpoint(id: $0, sequence: sequence)
-            })
+            case .dayEndCheckpoint(_, let checkpoints, let refusal) = try request(
+                timeout: Self.replyTimeoutMilliseconds, { .dayEndCheckpoint(id: $0, sequence: sequence) })
         else {
             throw WireError.malformed("expected a day-end checkpoint")
         }
@@ -134,20 +182,30 @@ public final class RemoteStore: LedgerSession {
     // MARK: - Messages
 
     /// Sends a request and reads, folding in pushed events, until its reply arrives.
-    private func request(_ make: (Int64) -> ClientMessage) throws -> ServerMessage {
+    private func request(timeout: Int32, _ make: (Int64) -> ClientMessage) throws -> ServerMessage {
+        if let connectionLost { throw WireError.notConnected(connectionLost) }
         let id = nextRequest
         nextRequest += 1
-        try socket.send(WireProtocol.encode(make(id)))
-        let deadline = Date().addingTimeInterval(Double(Self.replyTimeoutMilliseconds) / 1000)
+        try send(make(id))
+        let deadline = Date().addingTimeInterval(Double(timeout) / 1000)
         while pendingReplies[id] == nil {
             let left = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
             guard try socket.waitReadable(milliseconds: left) else {
-                throw WireError.notConfirmed(
-                    "the server did not answer within \(Self.replyTimeoutMilliseconds / 1000) s")
+                throw WireError.notConfirmed("the server did not answer within \(timeout / 1000) s")
             }
             try handleNext()
         }
         return pendingReplies.removeValue(forKey: id)!
+    }
+
+    /// Sends one message; a failure marks the connection lost.
+    private func send(_ message: ClientMessage) throws {
+        do {
+            try socket.send(WireProtocol.encode(message))
+        } catch {
+            connectionLost = "\(error)"
+            throw error
+        }
     }
 
     /// Reads until the replica holds event `sequence`.
@@ -165,11 +223,11 @@ public final class RemoteStore: LedgerSession {
         do {
             frame = try socket.receive()
         } catch {
-            lost = "\(error)"
+            connectionLost = "\(error)"
             throw error
         }
         guard let data = frame else {
-            lost = "the server closed the connection"
+            connectionLost = "the server closed the connection"
             throw WireError.connectionLost("the server closed the connection")
         }
         let message = try WireProtocol.decode(ServerMessage.self, from: data)
@@ -177,7 +235,7 @@ public final class RemoteStore: LedgerSession {
         case .events(let events):
             try fold(events)
         case .resync:
-            try socket.send(WireProtocol.encode(ClientMessage.sync(after: ledger.lastSequence)))
+            try send(.sync(after: ledger.lastSequence))
         case .performed(let id, _), .refused(let id, _), .chainHash(let id, _), .verified(let id, _, _),
             .dayEndCheckpoint(let id, _, _):
             pendingReplies[id] = message
@@ -188,7 +246,7 @@ public final class RemoteStore: LedgerSession {
     private func fold(_ events: [WireEvent]) throws {
         for wire in events where wire.sequence > ledger.lastSequence {
             guard wire.sequence == ledger.lastSequence + 1 else {
-                try socket.send(WireProtocol.encode(ClientMessage.sync(after: ledger.lastSequence)))
+                try send(.sync(after: ledger.lastSequence))
                 return
             }
             let event = try wire.recorded()

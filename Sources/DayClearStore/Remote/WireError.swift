@@ -6,6 +6,8 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompatible(String)
     /// The server did not say whether the action was recorded.
     case notConfirmed(String)
+    /// The connection is down: the action was not sent.
+    case notConnected(String)
     /// The server refused the connection or the request.
     case refused(String)
 
@@ -20,6 +22,8 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notConfirmed(let why):
             return "the action was NOT confirmed: \(why). It may or may not have been recorded; "
                 + "check `dayclear history` once the server is back before doing it again."
+        case .notConnected(let why):
+            return "not connected to the DayClear server (\(why)): the action was not sent and nothing was recorded"
         case .refused(let why): return why
         }
     }
