@@ -35,7 +35,7 @@ func handlePrompt(_ prompt: Prompt, key: Key, state: inout AppState, ledger: Led
 }
 
 /// Answering a yes/no question: `y` runs the action, `n` or Esc cancels.
-func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout AppState) -> [Effect] {
+func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout AppState, ledger: Ledger) -> [Effect] {
     let language = state.language
     switch key {
     case .character("y"), .character("Y"):
@@ -48,7 +48,7 @@ func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout App
                     success: language.pick("已批准 \(id)，手续待补", "Approved \(id); paperwork pending"))
             }
         case .recordShuttleRuns(let plan):
-            return [recordingShuttleRuns(plan, language: language)]
+            return recordConfirmedShuttleRuns(plan, state: &state, ledger: ledger)
         }
     case .character("n"), .character("N"), .escape:
         state.modal = nil

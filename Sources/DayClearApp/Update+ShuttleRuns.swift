@@ -37,3 +37,20 @@ func recordingShuttleRuns(_ plan: ShuttleRunsPlanned, language: Language) -> Eff
             "已记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车",
             "Recorded the shuttle plan for \(plan.day) (runs: \(plan.runs.count))"))
 }
+
+/// `y` on the question: plans again on the ledger as it is now and records the runs only if they
+/// are the ones the user was shown. Another terminal may have approved or dispatched meanwhile;
+/// then nothing is recorded and the user is asked to look again.
+func recordConfirmedShuttleRuns(_ confirmed: ShuttleRunsPlanned, state: inout AppState, ledger: Ledger) -> [Effect] {
+    let language = state.language
+    guard case .success(let plan) = shuttleOutcome(state, ledger: ledger, day: confirmed.day), plan.record == confirmed
+    else {
+        state.status = .error(
+            language.pick(
+                "确认前专车计划已变化（其他终端有新记录），未记录；请按 S 重新查看",
+                "The shuttle plan changed before you confirmed (another terminal recorded something); nothing recorded. Press S to see it again"
+            ))
+        return []
+    }
+    return [recordingShuttleRuns(confirmed, language: language)]
+}

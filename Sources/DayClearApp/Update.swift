@@ -19,7 +19,7 @@ public func update(_ state: inout AppState, key: Key, ledger: Ledger) -> [Effect
     if let modal = state.modal {
         switch modal {
         case .prompt(let prompt): return handlePrompt(prompt, key: key, state: &state, ledger: ledger)
-        case .confirm(let confirmation): return handleConfirmation(confirmation, key: key, state: &state)
+        case .confirm(let confirmation): return handleConfirmation(confirmation, key: key, state: &state, ledger: ledger)
         }
     }
     if state.showsHelp {

@@ -43,6 +43,26 @@ import Testing
         #expect(buffer.lines().joined(separator: "\n").contains("（已记录）"))
     }
 
+    @Test func yRecordsNothingWhenAnotherTerminalChangedThePlanMeanwhile() throws {
+        var ledger = try Fixture.movedLedger()
+        let day = ledger.calendar.day(containing: Fixture.now)
+        let shown = try ShuttlePlanner(configuration: Fixture.shuttle).plan(ledger: ledger, day: day).record
+        var state = coordinator()
+        _ = press([.character("3"), .character("S")], &state, ledger)
+        #expect(state.modal == .confirm(Confirmation(action: .recordShuttleRuns(shown))))
+        // Another terminal dispatches R-0001 before this one answers.
+        try ledger.apply(
+            RecordedEvent(
+                sequence: ledger.lastSequence + 1, time: Fixture.now, actor: "li", reason: nil,
+                event: .requestDispatched(RequestReference(request: "R-0001"))))
+        let now = try ShuttlePlanner(configuration: Fixture.shuttle).plan(ledger: ledger, day: day).record
+        try #require(now != shown, "the dispatch should change the day's shuttle plan")
+
+        #expect(press([.character("y")], &state, ledger).isEmpty)
+        #expect(state.modal == nil)
+        #expect(state.status == .error("确认前专车计划已变化（其他终端有新记录），未记录；请按 S 重新查看"))
+    }
+
     @Test func nCancelsWithoutRecording() throws {
         let ledger = try Fixture.movedLedger()
         var state = coordinator()
