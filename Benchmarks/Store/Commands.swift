@@ -44,6 +44,7 @@ func openStore(_ arguments: Arguments) throws {
     let directory = DataDirectory(path: arguments.text("data"))
     // `--snapshot off` replays every event, as the first open of a store without a snapshot does.
     let replayAll = arguments.values["snapshot"] == "off"
+    let cpuStart = cpuMilliseconds()
     let (store, openMs) = try milliseconds {
         replayAll
             ? try LedgerStore(log: SQLiteEventLog(path: directory.databasePath, create: false), actor: benchActor)
@@ -61,6 +62,7 @@ func openStore(_ arguments: Arguments) throws {
     }
     emit([
         "open_ms": openMs, "journal_ms": journalMs, "frame_ms": frameMs, "total_ms": openMs + journalMs + frameMs,
+        "cpu_ms": cpuMilliseconds() - cpuStart,
         "max_rss_mib": maxResidentMiB(), "events": store.ledger.lastSequence, "requests": store.ledger.requests.count,
         "snapshot_at": store.snapshotSequence,
     ])
@@ -81,26 +83,36 @@ func writeSnapshot(_ arguments: Arguments) throws {
 func importCSV(_ arguments: Arguments) throws {
     let path = arguments.text("file")
     let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let cpuStart = cpuMilliseconds()
     switch arguments.text("phase") {
     case "parse":
         let (table, ms) = try milliseconds { try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: path))) }
-        emit(["phase": "parse", "ms": ms, "bytes": bytes, "rows": table.records.count, "max_rss_mib": maxResidentMiB()])
+        emit([
+            "phase": "parse", "ms": ms, "cpu_ms": cpuMilliseconds() - cpuStart, "bytes": bytes,
+            "rows": table.records.count, "max_rss_mib": maxResidentMiB(),
+        ])
     case "plan":
         let store = try DataDirectory(path: arguments.text("data")).open(actor: benchActor)
+        let planStart = cpuMilliseconds()
         let (plan, ms) = try milliseconds {
             let table = try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: path)))
             return Importer(kind: .requests, file: path, now: Date().storePrecision).plan(table, against: store.ledger)
         }
         guard plan.issues.isEmpty else { fail("the generated CSV has issues: \(plan.issues.prefix(3))") }
-        emit(["phase": "plan", "ms": ms, "bytes": bytes, "events": plan.events.count, "max_rss_mib": maxResidentMiB()])
+        emit([
+            "phase": "plan", "ms": ms, "cpu_ms": cpuMilliseconds() - planStart, "bytes": bytes,
+            "events": plan.events.count, "max_rss_mib": maxResidentMiB(),
+        ])
     case "e2e":
         let store = try DataDirectory(path: arguments.text("data")).open(actor: benchActor)
+        let runStart = cpuMilliseconds()
         let (result, ms) = try milliseconds {
             try CSVImport(kind: .requests, path: path).run(on: store, validOnly: false)
         }
         guard result.imported else { fail("nothing imported: \(result.plan.issues.prefix(3))") }
         emit([
-            "phase": "e2e", "ms": ms, "bytes": bytes, "events": result.plan.events.count,
+            "phase": "e2e", "ms": ms, "cpu_ms": cpuMilliseconds() - runStart, "bytes": bytes,
+            "events": result.plan.events.count,
             "max_rss_mib": maxResidentMiB(),
         ])
     default: fail("--phase is parse, plan or e2e")
@@ -111,10 +123,14 @@ func exportDayEnd(_ arguments: Arguments) throws {
     let store = try DataDirectory(path: arguments.text("data")).open(actor: benchActor)
     guard let day = CivilDate(arguments.text("day")) else { fail("--day takes YYYY-MM-DD") }
     let out = URL(fileURLWithPath: arguments.text("out"), isDirectory: true)
+    let cpuStart = cpuMilliseconds()
     let (files, ms) = try milliseconds { try DayEndExport(store: store, day: day).write(to: out) }
     var rows: [String: Int] = [:]
     for file in files { rows[file.url.lastPathComponent] = file.rows }
-    emit(["ms": ms, "rows": rows, "dispatches": rows.first { $0.key.hasSuffix("dispatches.csv") }?.value ?? 0])
+    emit([
+        "ms": ms, "cpu_ms": cpuMilliseconds() - cpuStart, "rows": rows,
+        "dispatches": rows.first { $0.key.hasSuffix("dispatches.csv") }?.value ?? 0,
+    ])
 }
 
 /// Approves `count` of today's proposed requests one by one, each a durable transaction, the way the

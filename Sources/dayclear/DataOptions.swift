@@ -46,6 +46,15 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// Saves a snapshot of a local store's model when many events follow the last one (see
+/// `SnapshotFile`), off the path of opening it; a failure is only a notice, the snapshot is a cache.
+func saveSnapshotIfDue(_ session: LedgerSession) {
+    guard let store = session as? LedgerStore else { return }
+    let earlier = store.notices.count
+    store.saveSnapshotIfDue()
+    store.notices.dropFirst(earlier).forEach(printError)
+}
+
 /// Prints to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -28,6 +28,7 @@ struct DayEndExportCommand: ParsableCommand {
         if let signed = export.checkpoints?.signed {
             print("Signed checkpoint at event \(signed.checkpoint.count); keep the public key file to verify later")
         }
+        saveSnapshotIfDue(store)
         print(
             "Same-day clear rate \(chosen): \(percentText(export.report.clearRate).isEmpty ? "n/a" : percentText(export.report.clearRate) + "%") (target 90%)"
         )

@@ -38,6 +38,8 @@ struct ServeCommand: ParsableCommand {
         }
         let store = try data.directory.open(actor: currentUserName(), checkpointEvery: checkpointEvery)
         store.notices.forEach(printError)
+        // Before the socket opens, so no one waits on it.
+        saveSnapshotIfDue(store)
         let path = socket ?? RemoteStore.socketPath()
         let server = LedgerServer(store: store, socketPath: path, groupID: groupID) { line in
             printError(line)

@@ -41,6 +41,8 @@ struct TUICommand: ParsableCommand {
         let runner = TUIRunner(store: store, dataDirectory: folder, language: language)
         let terminal = try CursesTerminal()
         runner.run(on: terminal)
+        // Written on leaving, not on opening: at a million events it takes seconds.
+        saveSnapshotIfDue(store)
         // Ended by SIGTERM, SIGHUP or Ctrl-C: exit as the shell expects (128 + the signal).
         if let signal = terminal.terminationSignal {
             throw ExitCode(128 + signal)

@@ -25,6 +25,19 @@ struct LocalTimeFormatTests {
         #expect(format.string(nil) == "")
     }
 
+    @Test("the remembered texts are the format's, also for instants sharing a second and across a DST change")
+    func rememberedTexts() throws {
+        let format = LocalTimeFormat(OperationalCalendar(timeZone: try #require(TimeZone(identifier: "Europe/Berlin"))))
+        var texts = LocalTimeTexts(format)
+        var random = SplitMix64(seed: 11)
+        // 2026-03-29 00:00–04:00 UTC (clocks go forward at 01:00 UTC), revisited in random order.
+        for _ in 0..<5_000 {
+            let date = Date(timeIntervalSince1970: 1_774_742_400 + Double(random.next() % 14_400_000) / 1_000)
+            #expect(texts.string(date) == format.string(date), "\(date.timeIntervalSince1970)")
+        }
+        #expect(texts.string(nil) == "")
+    }
+
     @Test("the civil date of a day count, around leap days and eras")
     func civilDates() {
         #expect(LocalTimeFormat.civil(fromDays: 0) == (1970, 1, 1))

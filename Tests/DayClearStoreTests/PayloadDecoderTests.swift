@@ -57,9 +57,9 @@ struct PayloadDecoderTests {
     }
 }
 
-// MARK: - Generated events
+// MARK: - Generated events (also used by PayloadEncoderTests)
 
-private func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
+func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
     switch random.next() % 19 {
     case 0:
         return .calendarConfigured(

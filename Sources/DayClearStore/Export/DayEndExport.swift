@@ -166,6 +166,7 @@ public struct DayEndExport {
             var line: Int
         }
         var seenLines: Set<Line> = []
+        var times = LocalTimeTexts(time)
         return report.dispatches.map { row in
             let firstOfLine = seenLines.insert(Line(request: row.request, line: row.line)).inserted
             var received = ""
@@ -178,7 +179,7 @@ public struct DayEndExport {
             return [
                 row.request.rawValue, "\(row.line)", row.recipient.rawValue, row.recipientName, row.item.kind,
                 row.item.spec, row.lot.rawValue, "\(row.quantity)", row.unit, row.routeClass.chineseName, row.approver,
-                time.string(row.approvedAt), time.string(row.dispatchedAt), received, shortfall,
+                times.string(row.approvedAt), times.string(row.dispatchedAt), received, shortfall,
             ]
         }
     }
@@ -192,12 +193,13 @@ public struct DayEndExport {
     var approvalRows: [[String]] {
         // Decision times repeat; `String(format:)` is slow enough to matter at 100,000 rows.
         var minutes: [Int: String] = [:]
+        var times = LocalTimeTexts(time)
         return report.approvalTimes.map { row in
             let text = minutes[row.seconds] ?? String(format: "%.1f", Double(row.seconds) / 60)
             minutes[row.seconds] = text
             return [
                 row.request.rawValue, row.recipientName, row.decision.chineseName, row.decidedBy,
-                time.string(row.submittedAt), time.string(row.decidedAt), text, row.withinTarget ? "是" : "否",
+                times.string(row.submittedAt), times.string(row.decidedAt), text, row.withinTarget ? "是" : "否",
             ]
         }
     }
@@ -207,8 +209,9 @@ public struct DayEndExport {
     static let paperworkHeader = ["申请编号", "受援单位", "审批人", "审批时间"]
 
     var paperworkRows: [[String]] {
-        report.pendingPaperwork.map { row in
-            [row.request.rawValue, row.recipientName, row.approver, time.string(row.approvedAt)]
+        var times = LocalTimeTexts(time)
+        return report.pendingPaperwork.map { row in
+            [row.request.rawValue, row.recipientName, row.approver, times.string(row.approvedAt)]
         }
     }
 }

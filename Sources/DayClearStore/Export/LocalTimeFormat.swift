@@ -47,6 +47,25 @@ public struct LocalTimeFormat: Sendable {
     public func clock(_ date: Date?) -> String { String(string(date).suffix(5)) }
 }
 
+/// `LocalTimeFormat` remembering what it wrote, by whole second: a day's report repeats the same
+/// few thousand times across 100,000 rows, and each new one asks Foundation for the zone's offset.
+struct LocalTimeTexts {
+    let format: LocalTimeFormat
+    private var written: [Int64: String] = [:]
+
+    init(_ format: LocalTimeFormat) { self.format = format }
+
+    /// The same text as `format.string(date)`, which depends only on the whole second.
+    mutating func string(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        if let text = written[second] { return text }
+        let text = format.string(date)
+        written[second] = text
+        return text
+    }
+}
+
 /// Writes fen as yuan with two decimals: 1250 → "12.50".
 public func yuanText(_ fen: Fen?) -> String {
     guard let fen else { return "" }

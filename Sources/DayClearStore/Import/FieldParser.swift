@@ -18,6 +18,7 @@ public struct FieldParser: Sendable {
 
     /// A whole number, possibly negative, refusing anything that would overflow.
     public func wholeNumber(_ text: String) throws -> Int {
+        if let plain = Self.plainDigits(text) { return plain }
         let cleaned = Self.normalisedDigits(text).replacingOccurrences(of: ",", with: "")
         guard !cleaned.isEmpty else { throw FieldError("empty; a whole number is required") }
         let digits = cleaned.hasPrefix("-") || cleaned.hasPrefix("+") ? cleaned.dropFirst() : Substring(cleaned)
@@ -99,6 +100,18 @@ public struct FieldParser: Sendable {
     private static func digits(_ part: Substring) -> Int? {
         guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(part)
+    }
+
+    /// The value of 1–18 ASCII digits and nothing else (the usual cell), read without Foundation.
+    private static func plainDigits(_ text: String) -> Int? {
+        var value = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 18 else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        return count > 0 ? value : nil
     }
 
     /// Trims and turns fullwidth digits and punctuation into ASCII.

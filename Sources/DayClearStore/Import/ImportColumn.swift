@@ -44,7 +44,7 @@ struct ColumnLayout {
     /// The trimmed cell of a column, or "" when the column or cell is absent.
     func value(_ key: String, in record: CSVRecord) -> String {
         guard let index = positions[key], index < record.fields.count else { return "" }
-        return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return record.fields[index].trimmedOfWhitespace
     }
 
     /// The column's header as the file spells it.

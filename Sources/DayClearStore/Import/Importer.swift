@@ -28,7 +28,9 @@ public struct Importer {
     /// See `RowReader.futureBecomesPending`; only the demo sets it.
     public var futureBecomesPending = false
 
-    public init(kind: ImportKind, file: String, now: Date, timeShift: TimeInterval = 0, futureBecomesPending: Bool = false) {
+    public init(
+        kind: ImportKind, file: String, now: Date, timeShift: TimeInterval = 0, futureBecomesPending: Bool = false
+    ) {
         self.kind = kind
         self.file = file
         self.now = now
@@ -81,7 +83,7 @@ public struct Importer {
 
     /// One record per unit, except requests, whose consecutive lines share an id.
     private func units(of records: [CSVRecord], layout: ColumnLayout) -> [[CSVRecord]] {
-        let nonBlank = records.filter { record in record.fields.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let nonBlank = records.filter { record in record.fields.contains { !$0.isBlank } }
         guard kind == .requests else { return nonBlank.map { [$0] } }
         var units: [[CSVRecord]] = []
         for record in nonBlank {

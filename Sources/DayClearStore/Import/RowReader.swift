@@ -12,11 +12,14 @@ struct RowReader {
     /// expected, and requests not yet submitted arrive now. Otherwise a time
     /// in the future is refused.
     var futureBecomesPending: Bool
+    /// Times already read: a file repeats the same few thousand, and reading one goes through
+    /// Foundation's calendar.
+    let dates = DateMemo()
 
     /// The one event a unit of rows records.
     func event(for unit: [CSVRecord], kind: ImportKind, ledger: Ledger) throws -> DomainEvent {
         for record in unit where record.fields.count > layout.width {
-            let extra = record.fields[layout.width...].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let extra = record.fields[layout.width...].contains { !$0.isBlank }
             if extra {
                 throw ImportIssue(
                     file: file, row: record.row, column: "",
@@ -56,7 +59,8 @@ struct RowReader {
             } else if futureBecomesPending {
                 status = .expected(eta: at)
             } else {
-                throw issue(record, "arrived", "the arrival time is in the future; put it under \(layout.header("eta"))")
+                throw issue(
+                    record, "arrived", "the arrival time is in the future; put it under \(layout.header("eta"))")
             }
         case (true, false): status = .expected(eta: try date("eta", record))
         case (true, true): status = .arrived(at: now)
@@ -95,7 +99,9 @@ struct RowReader {
         let submitted = layout.value("submittedAt", in: first)
         var submittedAt = submitted.isEmpty ? nil : try date("submittedAt", first)
         if let at = submittedAt, at > now {
-            guard futureBecomesPending else { throw issue(first, "submittedAt", "the submission time is in the future") }
+            guard futureBecomesPending else {
+                throw issue(first, "submittedAt", "the submission time is in the future")
+            }
             submittedAt = nil
         }
         let note = layout.value("note", in: first)
@@ -128,8 +134,11 @@ struct RowReader {
     private func text(_ key: String, _ record: CSVRecord) throws -> String {
         let value = layout.value(key, in: record)
         guard !value.isEmpty else { throw issue(record, key, "empty; a value is required") }
-        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            throw issue(record, key, "contains a control character (U+\(String(control.value, radix: 16, uppercase: true)))")
+        if value.mayHoldControlCharacter,
+            let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control })
+        {
+            throw issue(
+                record, key, "contains a control character (U+\(String(control.value, radix: 16, uppercase: true)))")
         }
         return value
     }
@@ -143,8 +152,11 @@ struct RowReader {
     }
 
     private func date(_ key: String, _ record: CSVRecord, endOfDay: Bool = false) throws -> Date {
-        let parsed = try cell(key, record) { try fields.date($0, endOfDay: endOfDay) }
-        return parsed.addingTimeInterval(timeShift)
+        let text = DateCell(text: layout.value(key, in: record), endOfDay: endOfDay)
+        if let known = dates.read[text] { return known }
+        let parsed = try cell(key, record) { try fields.date($0, endOfDay: endOfDay) }.addingTimeInterval(timeShift)
+        dates.read[text] = parsed
+        return parsed
     }
 
     /// A recipient named by id or by its full name.
@@ -203,10 +215,21 @@ struct RowReader {
         case .invalidQuantity: key = "quantity"
         default: key = ""
         }
-        return ImportIssue(file: file, row: record.row, column: key.isEmpty ? "" : layout.header(key), reason: error.description)
+        return ImportIssue(
+            file: file, row: record.row, column: key.isEmpty ? "" : layout.header(key), reason: error.description)
     }
 
     private func lineItem(_ record: CSVRecord) -> ItemKey {
         ItemKey(kind: layout.value("kind", in: record), spec: layout.value("spec", in: record))
     }
+}
+
+/// The times a `RowReader` has read, by cell text; only cells that parsed are kept.
+final class DateMemo {
+    var read: [DateCell: Date] = [:]
+}
+
+struct DateCell: Hashable {
+    var text: String
+    var endOfDay: Bool
 }

@@ -21,8 +21,10 @@ public struct DataDirectory: Sendable {
     public var databasePath: String { url.appendingPathComponent(Self.databaseName).path }
 
     /// Opens the store from its snapshot and the events after it (all events when there is no
-    /// usable snapshot); changes are checked against the roster. Saves a new snapshot when many
-    /// events follow the last one, so the next open is quick.
+    /// usable snapshot); changes are checked against the roster. Never writes a snapshot: that takes
+    /// seconds at a million events, so the caller does it off the user's path
+    /// (``LedgerStore/saveSnapshotIfDue()``: the TUI on leaving, the server before it listens,
+    /// the day-end export after its files).
     ///
     /// A store with no role events yet imports `roster.csv` once (see ``RosterFile``).
     ///
@@ -47,7 +49,6 @@ public struct DataDirectory: Sendable {
                 at: url.appendingPathComponent(RosterFile.fileName),
                 to: url.appendingPathComponent(RosterFile.importedName))
         }
-        store.saveSnapshotIfDue()
         return store
     }
 

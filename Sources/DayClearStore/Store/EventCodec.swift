@@ -7,6 +7,12 @@ import Foundation
 /// must keep its old name here.
 enum EventCodec {
     static func encode(_ event: DomainEvent) throws -> (type: String, payload: String) {
+        if let payload = PayloadEncoder.encode(event) { return (typeName(of: event), payload) }
+        return try encodeWithFoundation(event)
+    }
+
+    /// The reference encoder: Foundation's `JSONEncoder` over the synthesized `Codable` conformances.
+    static func encodeWithFoundation(_ event: DomainEvent) throws -> (type: String, payload: String) {
         let encoder = makeEncoder()
         let data: Data
         switch event {

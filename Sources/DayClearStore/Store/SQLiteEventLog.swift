@@ -141,6 +141,12 @@ public final class SQLiteEventLog: EventLog {
             try queue.inTransaction(.immediate) { db in
                 let newer = try Self.fetch(db, after: sequence)
                 var (last, previous) = try Self.head(db) ?? (0, HashChain.genesis)
+                // Compiled once per connection: an import appends hundreds of thousands of rows.
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for event in try body(newer) {
                     guard event.sequence == last + 1 else {
                         throw StoreError.corrupt("event \(event.sequence) would not follow event \(last)")
@@ -151,14 +157,9 @@ public final class SQLiteEventLog: EventLog {
                         reason: event.reason.map { Data($0.utf8) }, type: Data(type.utf8), payload: Data(payload.utf8),
                         hash: Data())
                     let hash = HashChain.hash(of: stored, after: previous)
-                    try db.execute(
-                        sql: """
-                            INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            event.sequence, stored.recordedAt, event.actor, event.reason, type, payload, hash,
-                        ])
+                    try insert.execute(arguments: [
+                        event.sequence, stored.recordedAt, event.actor, event.reason, type, payload, hash,
+                    ])
                     try signDueCheckpoints(db, at: event.sequence, head: hash, recordedAt: stored.recordedAt)
                     (last, previous) = (event.sequence, hash)
                 }
