@@ -7,10 +7,10 @@ import Testing
 /// scalar they could meet.
 @Suite("Cell text")
 struct CellTextTests {
-    /// Every scalar up to U+3100 (Latin, C0/C1 controls, general punctuation, the ideographic
+    /// Every scalar of the Basic Multilingual Plane (C0/C1 controls, general punctuation, the ideographic
     /// space) and a few that sit near whitespace elsewhere.
     private static let scalars: [Unicode.Scalar] =
-        (0...0x3100).compactMap { Unicode.Scalar(UInt32($0)) }
+        (0...0xFFFF).compactMap { Unicode.Scalar(UInt32($0)) }
         + [0xFEFF, 0xFF10, 0x1_F600].compactMap { Unicode.Scalar(UInt32($0)) }
 
     @Test("trimmedOfWhitespace trims exactly what trimmingCharacters(in: .whitespacesAndNewlines) trims")
