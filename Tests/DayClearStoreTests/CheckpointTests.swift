@@ -249,6 +249,29 @@ struct CheckpointTests {
         }
     }
 
+    @Test("history rewritten from event 40 with the checkpoints at 40 and beyond deleted fails, naming what is missing")
+    func rewriteWithNewestCheckpointsDeleted() throws {
+        try withTemporaryDirectory { folder in
+            _ = try signedStore(in: folder)
+            let kept = try publicKey(folder)
+            let stored = try checkpoints(folder).count
+            let remaining = try checkpoints(folder).filter { $0.checkpoint.count < 40 }.count
+            _ = try rewriteHistory(folder, patchCheckpoints: false)
+            try tamper(folder, "DELETE FROM checkpoints WHERE event_count >= 40;")
+            let failure = try #require(verifyFailure(folder, trusting: [kept]))
+            #expect(
+                failure.problem.contains("numbered checkpoints up to \(stored) but only \(remaining) are stored"),
+                "\(failure)")
+
+            // A gap before the stored ones is named by its number.
+            try tamper(folder, "DELETE FROM checkpoints WHERE id = 1;")
+            let gap = try #require(verifyFailure(folder))
+            #expect(
+                gap.problem.contains("checkpoint 1 is missing (the stored ones go from the start to checkpoint 2"),
+                "\(gap)")
+        }
+    }
+
     @Test("removed checkpoints fail against the kept key; a deleted tail fails at the checkpoint beyond it")
     func removedCheckpointsAndTail() throws {
         try withTemporaryDirectory { folder in
@@ -265,6 +288,10 @@ struct CheckpointTests {
             #expect(tail.problem.contains("the log ends at event \(last - 5)"), "\(tail)")
 
             try tamper(folder, "DELETE FROM checkpoints;")
+            let deleted = try #require(verifyFailure(folder))
+            #expect(deleted.problem.contains("but only 0 are stored"), "\(deleted)")
+            // With SQLite's counter patched as well, only the kept key (or an exported checkpoint) tells.
+            try tamper(folder, "DELETE FROM sqlite_sequence WHERE name = 'checkpoints';")
             _ = try AuditVerifier.verify(DataDirectory(path: dataPath(folder)))
             let none = try #require(verifyFailure(folder, trusting: [kept]))
             #expect(none.problem.contains("no checkpoint in the store is signed by the given public key"))

@@ -15,6 +15,35 @@ struct CheckpointVerifier {
     var trusted: [Data]
     var time: LocalTimeFormat
 
+    /// Checks that the checkpoints are numbered 1 … n without a gap, that n is the highest number the
+    /// database handed out, and that each kind is one `dayclear` writes. Someone who also patches
+    /// `sqlite_sequence` gets past this; only an exported checkpoint catches that (docs/audit.md §6).
+    func verifyNumbering(_ rows: [CheckpointRow], issued: Int64) throws {
+        for (index, row) in rows.enumerated() {
+            let expected = Int64(index) + 1
+            if row.id != expected {
+                let range =
+                    row.id == expected + 1 ? "checkpoint \(expected) is" : "checkpoints \(expected)…\(row.id - 1) are"
+                throw AuditFailure(
+                    sequence: row.eventCount, checkpoint: "the checkpoints",
+                    problem: "\(range) missing (the stored ones go from "
+                        + (expected == 1 ? "the start" : "checkpoint \(expected - 1)")
+                        + " to checkpoint \(row.id), at event \(row.eventCount)): they were deleted")
+            }
+            if CheckpointKind(rawValue: row.kind) == nil {
+                throw AuditFailure(
+                    sequence: row.eventCount, checkpoint: "checkpoint \(row.id) at event \(row.eventCount)",
+                    problem: "its kind is \"\(row.kind)\", neither \"interval\" nor \"day-end\": the row was edited")
+            }
+        }
+        if issued > rows.count {
+            throw AuditFailure(
+                sequence: rows.last?.eventCount ?? 0, checkpoint: "the checkpoints",
+                problem: "missing: the database numbered checkpoints up to \(issued) but only \(rows.count) are "
+                    + "stored (the newest were deleted)")
+        }
+    }
+
     /// The fingerprints of the keys that signed, in order of first use; throws for the first bad checkpoint.
     func verify(_ checkpoints: [SignedCheckpoint]) throws -> [String] {
         var keys: [Data] = []

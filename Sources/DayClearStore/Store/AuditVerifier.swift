@@ -112,6 +112,8 @@ public enum AuditVerifier {
         let verifier = CheckpointVerifier(
             origin: log.origin, heads: replay.heads, last: last, trusted: keys,
             time: LocalTimeFormat(replay.ledger.calendar))
+        let numbering = try log.checkpointNumbering()
+        try verifier.verifyNumbering(numbering.rows, issued: numbering.issued)
         let signingKeys = try verifier.verify(checkpoints)
         return AuditReport(
             eventCount: Int(last), head: last == 0 ? nil : ChainLink(sequence: last, hash: replay.previous),

@@ -85,6 +85,19 @@ extension SQLiteEventLog {
         try queue.read { db in try Self.fetchCheckpoints(db, where: "1", []) }
     }
 
+    /// Each stored checkpoint's number, event count and kind exactly as written, in number order, and
+    /// the highest number SQLite ever handed out for one (`sqlite_sequence`, which outlives deleted rows).
+    public func checkpointNumbering() throws -> (rows: [CheckpointRow], issued: Int64) {
+        try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, event_count, kind FROM checkpoints ORDER BY id").map {
+                CheckpointRow(
+                    id: ($0[0] as Int64?) ?? 0, eventCount: ($0[1] as Int64?) ?? 0, kind: ($0[2] as String?) ?? "")
+            }
+            let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'checkpoints'")
+            return (rows, issued ?? 0)
+        }
+    }
+
     private static func insert(_ signed: SignedCheckpoint, into db: Database) throws {
         try db.execute(
             sql: """
@@ -119,4 +132,11 @@ extension SQLiteEventLog {
                 publicKey: (row[5] as Data?) ?? Data(), signature: (row[6] as Data?) ?? Data())
         }
     }
+}
+
+/// A stored checkpoint's row number, the event count it names and its kind as written.
+public struct CheckpointRow: Equatable, Sendable {
+    public var id: Int64
+    public var eventCount: Int64
+    public var kind: String
 }
