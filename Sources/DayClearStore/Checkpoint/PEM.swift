@@ -15,9 +15,10 @@ enum PEM {
         return "-----BEGIN \(label)-----\n\(base64)\n-----END \(label)-----\n"
     }
 
-    /// The bytes of the first `label` block in `text`; text before it (explanations) is ignored.
+    /// The bytes of the first `label` block in `text`; text before it (explanations) is ignored, and
+    /// the line ends may be LF or CRLF (the base64 decoder skips them).
     static func decode(_ text: String, label: String) -> Data? {
-        guard let begin = text.range(of: "-----BEGIN \(label)-----\n"),
+        guard let begin = text.range(of: "-----BEGIN \(label)-----"),
             let end = text.range(of: "-----END \(label)-----", range: begin.upperBound..<text.endIndex)
         else { return nil }
         return Data(base64Encoded: String(text[begin.upperBound..<end.lowerBound]), options: .ignoreUnknownCharacters)
