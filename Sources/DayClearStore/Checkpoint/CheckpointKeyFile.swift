@@ -59,9 +59,12 @@ public struct CheckpointKeyFile {
         let key = Curve25519.Signing.PrivateKey()
         let text = PEM.encode(PEM.ed25519PrivatePrefix + key.rawRepresentation, label: "PRIVATE KEY")
         let partial = (path as NSString).deletingLastPathComponent + "/.\(fileName).\(getpid()).partial"
+        // The name is this process's: one left there is from an earlier process with the same pid
+        // (killed between creating and unlinking it; pids repeat in containers).
+        unlink(partial)
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw failure(path, "cannot be created (\(String(cString: strerror(errno))))")
+            throw failure(path, "cannot be created: \(partial) cannot be made (\(String(cString: strerror(errno))))")
         }
         defer { unlink(partial) }
         let bytes = Array(text.utf8)
@@ -69,7 +72,7 @@ public struct CheckpointKeyFile {
         let synced = fchmod(descriptor, 0o600) == 0 && fsync(descriptor) == 0
         close(descriptor)
         guard written == bytes.count, synced else {
-            throw failure(path, "cannot be written (\(String(cString: strerror(errno))))")
+            throw failure(path, "cannot be created: \(partial) cannot be written (\(String(cString: strerror(errno))))")
         }
         guard link(partial, path) == 0 else {
             if errno == EEXIST { return (try load(path: path), false) }
@@ -95,6 +98,6 @@ public struct CheckpointKeyFile {
     public func sign(_ checkpoint: Checkpoint, kind: CheckpointKind) throws -> SignedCheckpoint {
         SignedCheckpoint(
             checkpoint: checkpoint, kind: kind, publicKey: publicKey,
-            signature: try privateKey.signature(for: checkpoint.signedBody))
+            signature: try privateKey.signature(for: checkpoint.signedBody(kind: kind)))
     }
 }
