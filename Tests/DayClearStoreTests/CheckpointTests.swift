@@ -117,6 +117,46 @@ struct CheckpointTests {
         }
     }
 
+    @Test("the kind is signed: a periodic checkpoint relabelled day-end fails its signature, an unknown kind is named")
+    func kindIsSigned() throws {
+        try withTemporaryDirectory { folder in
+            _ = try signedStore(in: folder)
+            let first = try #require(try checkpoints(folder).first)
+            #expect(first.kind == .interval)
+            try tamper(folder, "UPDATE checkpoints SET kind = 'day-end' WHERE id = 1;")
+            let relabelled = try #require(verifyFailure(folder))
+            #expect(relabelled.checkpoint?.contains("day-end") == true, "\(relabelled)")
+            #expect(relabelled.problem.contains("signature does not verify"), "\(relabelled)")
+
+            try tamper(
+                folder, "PRAGMA ignore_check_constraints = ON; UPDATE checkpoints SET kind = 'hourly' WHERE id = 1;")
+            let unknown = try #require(verifyFailure(folder))
+            #expect(unknown.checkpoint == "checkpoint 1 at event \(first.checkpoint.count)", "\(unknown)")
+            #expect(unknown.problem.contains("its kind is \"hourly\""), "\(unknown)")
+        }
+    }
+
+    @Test("a public key file with CRLF line ends reads as the same key")
+    func crlfPublicKey() throws {
+        let raw = Curve25519.Signing.PrivateKey().publicKey.rawRepresentation
+        let text = try #require(CheckpointPublicKey(raw: raw)).fileText(origin: "dayclear/test")
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(crlf.contains("-----BEGIN PUBLIC KEY-----\r\n"))
+        #expect(CheckpointPublicKey(pem: crlf)?.raw == raw)
+    }
+
+    @Test("a partial key file left by an earlier process with this pid does not block creating the key")
+    func leftoverPartialKeyFile() throws {
+        try withTemporaryDirectory { folder in
+            let partial = folder.appendingPathComponent(".\(CheckpointKeyFile.fileName).\(getpid()).partial")
+            try Data("half a key".utf8).write(to: partial)
+            let (key, created) = try CheckpointKeyFile.loadOrCreate(in: folder)
+            #expect(created)
+            #expect(try CheckpointKeyFile.load(path: key.path).publicKey == key.publicKey)
+            #expect(!FileManager.default.fileExists(atPath: partial.path))
+        }
+    }
+
     @Test("a checkpoint at every multiple of N events, in the transaction of that event, and one at the day-end export")
     func signedEveryNAndAtDayEnd() throws {
         try withTemporaryDirectory { folder in
@@ -220,7 +260,7 @@ struct CheckpointTests {
             let resigned = try checkpoints(folder).map { signed -> String in
                 var checkpoint = signed.checkpoint
                 checkpoint.head = heads[checkpoint.count]!
-                let signature = try forger.signature(for: checkpoint.signedBody)
+                let signature = try forger.signature(for: checkpoint.signedBody(kind: signed.kind))
                 return "UPDATE checkpoints SET public_key = X'\(HashChain.hex(forger.publicKey.rawRepresentation))', "
                     + "signature = X'\(HashChain.hex(signature))' WHERE event_count = \(checkpoint.count);"
             }

@@ -20,11 +20,12 @@ public struct Checkpoint: Equatable, Codable, Sendable {
         self.signedAt = signedAt
     }
 
-    /// The exact bytes that are signed: four lines of UTF-8 text, each ending in a line feed —
-    /// the origin, the event count in decimal, the chain head in lower-case hexadecimal, and
-    /// `signed-at ` followed by the signing time in milliseconds since 1970 in decimal.
-    public var signedBody: Data {
-        Data("\(origin)\n\(count)\n\(HashChain.hex(head))\nsigned-at \(signedAt)\n".utf8)
+    /// The exact bytes that are signed: five lines of UTF-8 text, each ending in a line feed —
+    /// the origin, the event count in decimal, the chain head in lower-case hexadecimal,
+    /// `signed-at ` followed by the signing time in milliseconds since 1970 in decimal, and `kind `
+    /// followed by why it was signed (`interval` or `day-end`), so the kind shown is signed too.
+    public func signedBody(kind: CheckpointKind) -> Data {
+        Data("\(origin)\n\(count)\n\(HashChain.hex(head))\nsigned-at \(signedAt)\nkind \(kind.rawValue)\n".utf8)
     }
 }
 
@@ -42,7 +43,7 @@ public struct SignedCheckpoint: Equatable, Codable, Sendable {
     public var kind: CheckpointKind
     /// The 32-byte raw Ed25519 public key.
     public var publicKey: Data
-    /// The 64-byte Ed25519 signature of `checkpoint.signedBody`.
+    /// The 64-byte Ed25519 signature of `checkpoint.signedBody(kind:)` with `kind`.
     public var signature: Data
 
     public init(checkpoint: Checkpoint, kind: CheckpointKind, publicKey: Data, signature: Data) {
@@ -55,6 +56,6 @@ public struct SignedCheckpoint: Equatable, Codable, Sendable {
     /// Whether `signature` is `key`'s signature of the checkpoint.
     public func isSigned(by key: Data) -> Bool {
         guard let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: key) else { return false }
-        return publicKey.isValidSignature(signature, for: checkpoint.signedBody)
+        return publicKey.isValidSignature(signature, for: checkpoint.signedBody(kind: kind))
     }
 }

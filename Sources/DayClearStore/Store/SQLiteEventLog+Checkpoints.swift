@@ -111,7 +111,8 @@ extension SQLiteEventLog {
     }
 
     /// Rows as stored; a value of the wrong type (possible only by editing the file) is read as empty
-    /// bytes or an unknown kind, which verification then reports.
+    /// bytes, and an unknown kind as `interval`: verification reports both (the kind through
+    /// ``checkpointNumbering()``).
     private static func fetchCheckpoints(_ db: Database, where condition: String, _ arguments: StatementArguments)
         throws -> [SignedCheckpoint]
     {
