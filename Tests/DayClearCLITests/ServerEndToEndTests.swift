@@ -200,8 +200,10 @@ struct ServerEndToEndTests {
         let host = try ServerHost("checkpoints")
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
+        let viewer = try host.addUser("view")
         try host.initialiseDemo()
         try grant(approver, ["approver"], on: host)
+        try grant(viewer, ["viewer"], on: host)
         try host.startServer(["--checkpoint-every", "5"])
         for request in ["R-0003", "R-0004", "R-0005", "R-0006", "R-0007"] {
             let rejected = try host.dayclear(
@@ -213,10 +215,25 @@ struct ServerEndToEndTests {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let entry = try #require(getpwnam(approver))
         chown(out.path, entry.pointee.pw_uid, entry.pointee.pw_gid)
+        // Five events crossed exactly one multiple of 5: the last one at or before the last event.
+        let last = try #require(
+            try history(on: host, as: approver).last?.split(separator: "\t").first.flatMap { Int($0) })
+        #expect(host.serverText().contains("signed a checkpoint at event \(last / 5 * 5)"), "\(host.serverText())")
+
+        let viewerOut = host.root.appendingPathComponent("viewer-export")
+        try FileManager.default.createDirectory(at: viewerOut, withIntermediateDirectories: true)
+        let viewerEntry = try #require(getpwnam(viewer))
+        chown(viewerOut.path, viewerEntry.pointee.pw_uid, viewerEntry.pointee.pw_gid)
+        let refused = try host.dayclear(
+            as: viewer, ["--connect", host.socket, "export", "day-end", "--out", viewerOut.path])
+        #expect(!refused.succeeded, refused.comment)
+        #expect(
+            refused.stderr.contains("\(viewer) may not export the day-end: it needs one of the roles"), refused.comment)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: viewerOut.path).isEmpty, refused.comment)
+
         let exported = try host.dayclear(
             as: approver, ["--connect", host.socket, "export", "day-end", "--out", out.path])
         try #require(exported.succeeded, exported.comment)
-        #expect(host.serverText().contains("signed a checkpoint at event 95"), "\(host.serverText())")
         #expect(host.serverText().contains("\(approver) had a day-end checkpoint signed at event"))
         let key = try #require(
             try FileManager.default.contentsOfDirectory(atPath: out.path).first {

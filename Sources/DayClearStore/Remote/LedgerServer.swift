@@ -154,6 +154,16 @@ public final class LedgerServer: @unchecked Sendable {
                 reply = .refused(id: id, message: "\(error)")
             }
         case .dayEndCheckpoint(let id, let sequence):
+            let roles = store.ledger.roster.roles(of: connection.user)
+            guard !roles.isDisjoint(with: Self.dayEndRoles) else {
+                let message =
+                    "\(connection.user) may not export the day-end: it needs one of the roles "
+                    + Self.dayEndRoles.sorted().map(\.rawValue).joined(separator: ", ")
+                    + " (\(connection.user) has \(roles.sorted().map(\.rawValue).joined(separator: ", ")))"
+                log("\(connection.user) refused: \(message)")
+                reply = .dayEndCheckpoint(id: id, checkpoints: nil, refusal: message)
+                break
+            }
             do {
                 let checkpoints = try store.dayEndCheckpoint(at: sequence)
                 log("\(connection.user) had a day-end checkpoint signed at event \(sequence)")
@@ -165,6 +175,10 @@ public final class LedgerServer: @unchecked Sendable {
         if let frame = try? WireProtocol.encode(reply) { connection.reply([frame]) }
     }
 
+    /// Who may have the day-end checkpoint signed (it is part of exporting the day-end): everyone
+    /// who records events; a viewer only reads.
+    static let dayEndRoles: Set<Role> = [.coordinator, .taskForce, .approver, .admin]
+
     /// Records `proposed` for `user` and pushes the new events to everyone; the caller holds the lock.
     private func perform(id: Int64, base: Int64, reason: String?, _ proposed: [ProposedEvent], as user: String)
         -> ServerMessage
@@ -175,8 +189,8 @@ public final class LedgerServer: @unchecked Sendable {
             publishNew()
             let numbers = recorded.map(\.sequence)
             log("\(user) recorded event \(numbers.map(String.init).joined(separator: ", "))")
-            if let interval = (store.log as? SQLiteEventLog)?.checkpointSigner?.interval {
-                for number in numbers where number % interval == 0 { log("signed a checkpoint at event \(number)") }
+            if let signer = (store.log as? SQLiteEventLog)?.checkpointSigner {
+                for number in numbers where signer.isDue(at: number) { log("signed a checkpoint at event \(number)") }
             }
             return .performed(id: id, sequences: numbers)
         } catch {
