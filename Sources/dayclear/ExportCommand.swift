@@ -26,7 +26,11 @@ struct DayEndExportCommand: ParsableCommand {
             print(file.url.pathExtension == "csv" ? "\(file.url.path)\t\(file.rows) rows" : file.url.path)
         }
         if let signed = export.checkpoints?.signed {
-            print("Signed checkpoint at event \(signed.checkpoint.count); keep the public key file to verify later")
+            let time = LocalTimeFormat(store.ledger.calendar).string(Date(milliseconds: signed.checkpoint.signedAt))
+            // A checkpoint this key already signed at that event is reused, whatever its kind.
+            let what = signed.kind == .dayEnd ? "day-end, signed \(time)" : "already signed \(time), periodic"
+            print(
+                "Checkpoint at event \(signed.checkpoint.count) (\(what)); keep the public key file to verify later")
         }
         saveSnapshotIfDue(store)
         print(

@@ -26,7 +26,12 @@ final class TUIRunner {
         state = AppState(language: language, user: store.actor, roles: store.roles, now: Date())
         // Said on stderr before the screen takes over, where nobody would see it.
         if let local = store as? LedgerStore, !local.notices.isEmpty {
-            state.status = .info(local.notices.joined(separator: "; "))
+            let keyPath = dataDirectory.appendingPathComponent(CheckpointKeyFile.fileName).path
+            let notices = local.notices.map { notice in
+                notice == CheckpointKeyFile.creationNotice(path: keyPath)
+                    ? language.pick("已创建检查点签名密钥 \(keyPath)（权限 600），请备份（见 docs/server.md）", notice) : notice
+            }
+            state.status = .info(notices.joined(separator: language.pick("；", "; ")))
         }
     }
 

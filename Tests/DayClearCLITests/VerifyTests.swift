@@ -91,7 +91,7 @@ struct VerifyTests {
         try #require(exported.succeeded, exported.comment)
         let key = "\(out)/\(try sandbox.listsJSON().day)-checkpoint-public-key.pem"
         #expect(exported.stdout.contains(key), exported.comment)
-        #expect(exported.stdout.contains("Signed checkpoint at event 92"), exported.comment)
+        #expect(exported.stdout.contains("Checkpoint at event 92 (day-end, signed "), exported.comment)
         return key
     }
 

@@ -19,6 +19,11 @@ public struct CheckpointKeyFile {
     /// The 32-byte raw public key.
     public var publicKey: Data { privateKey.publicKey.rawRepresentation }
 
+    /// What a store says when it created its key; the TUI shows it in Chinese when the screen is.
+    public static func creationNotice(path: String) -> String {
+        "created the checkpoint signing key \(path) (mode 600); back it up (see docs/server.md)"
+    }
+
     /// Loads the key in `directory`, creating it first when there is none; `created` says which.
     public static func loadOrCreate(in directory: URL) throws -> (key: CheckpointKeyFile, created: Bool) {
         let path = directory.appendingPathComponent(fileName).path

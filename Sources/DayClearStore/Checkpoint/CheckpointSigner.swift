@@ -7,9 +7,10 @@ public struct CheckpointSigner {
     /// A checkpoint is signed at every event number that is a multiple of this.
     public let interval: Int64
 
+    /// `interval` must be at least 1; `dayclear serve` refuses a smaller `--checkpoint-every`.
     public init(key: CheckpointKeyFile, interval: Int64 = defaultInterval) {
         self.key = key
-        self.interval = max(1, interval)
+        self.interval = interval
     }
 
     /// Whether event `sequence` gets a checkpoint in the transaction that records it.

@@ -40,8 +40,7 @@ public struct DataDirectory: Sendable {
         let store = try LedgerStore(
             log: log, actor: actor, authorising: true, snapshot: SnapshotFile(directory: url), clock: clock)
         if created {
-            store.notices.append(
-                "created the checkpoint signing key \(key.path) (mode 600); back it up (see docs/server.md)")
+            store.notices.append(CheckpointKeyFile.creationNotice(path: key.path))
         }
         if store.ledger.roster.roles.isEmpty, let legacy = try RosterFile.load(from: url) {
             try store.performUnchecked(reason: "imported from \(RosterFile.fileName)", RosterFile.grants(legacy))
