@@ -37,6 +37,7 @@ extension DomainEvent {
             return "planned \(p.runs.count) shuttle runs for \(p.day): \(stops) stops, \(kilometres) km\(rate)"
         case .roleGranted(let c): return "granted \(c.user) the \(c.role.rawValue) role"
         case .roleRevoked(let c): return "revoked the \(c.role.rawValue) role from \(c.user)"
+        case .serverGroupNamed(let g): return "named \(g.name) the group that may connect to the server"
         }
     }
 

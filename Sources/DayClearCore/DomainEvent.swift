@@ -31,6 +31,8 @@ public enum DomainEvent: Equatable, Sendable {
     case roleGranted(RoleChange)
     /// An admin takes a role away; the last admin cannot lose the admin role.
     case roleRevoked(RoleChange)
+    /// An admin names the operating-system group whose members may reach the server's socket.
+    case serverGroupNamed(ServerGroup)
 }
 
 // MARK: - Payloads
@@ -142,6 +144,12 @@ public struct LineQuantities: Equatable, Codable, Sendable {
 }
 
 /// One role of one operating-system user.
+/// The operating-system group `dayclear serve` gives its socket (docs/server.md).
+public struct ServerGroup: Equatable, Codable, Sendable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
 public struct RoleChange: Equatable, Codable, Sendable {
     public var user: String
     public var role: Role

@@ -28,6 +28,7 @@ extension Ledger {
         case .shuttleRunsPlanned(let plan): try adopt(plan)
         case .roleGranted(let change): try grant(change)
         case .roleRevoked(let change): try revoke(change)
+        case .serverGroupNamed(let group): try nameServerGroup(group)
         }
         lastSequence = recorded.sequence
     }

@@ -9,7 +9,7 @@ import Foundation
 /// indices are rebuilt from the allocations.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 2
+    public static let snapshotFormat: Int64 = 3
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
@@ -45,6 +45,7 @@ extension Ledger {
             w.int(roles.count)
             for role in roles { w.string(role.rawValue) }
         }
+        w.optional(roster.serverGroup) { $0.string($1) }
         w.int(substitutions.count)
         for (request, allowed) in substitutions {
             w.string(request.rawValue)
@@ -119,7 +120,7 @@ extension Ledger {
             }
             roles[user] = held
         }
-        roster = Roster(roles: roles)
+        roster = Roster(roles: roles, serverGroup: try r.optional { try $0.string() })
         for _ in 0..<(try r.count(minimumSize: 16)) {
             let request = RequestID(try r.string())
             substitutions[request] = try (0..<(try r.count(minimumSize: 40))).map { _ in

@@ -32,7 +32,7 @@ extension DomainEvent {
             .requestDispatched(let r), .paperworkCompleted(let r):
             return r.request
         case .calendarConfigured, .recipientRegistered, .lotRegistered, .lotReceived, .lotValued,
-            .shuttleRunsPlanned, .roleGranted, .roleRevoked:
+            .shuttleRunsPlanned, .roleGranted, .roleRevoked, .serverGroupNamed:
             return nil
         }
     }

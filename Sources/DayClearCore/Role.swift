@@ -39,7 +39,7 @@ extension DomainEvent {
     /// The role a person needs to record this event.
     public var requiredRole: Role {
         switch self {
-        case .calendarConfigured, .roleGranted, .roleRevoked: return .admin
+        case .calendarConfigured, .roleGranted, .roleRevoked, .serverGroupNamed: return .admin
         case .allocationProposed: return .taskForce
         case .requestApproved, .requestReturned, .requestRejected, .substitutionAllowed: return .approver
         case .recipientRegistered, .lotRegistered, .lotReceived, .lotValued, .requestSubmitted,
@@ -68,7 +68,7 @@ extension DomainEvent {
         case .requestDelivered: return "recording deliveries"
         case .paperworkCompleted: return "completing paperwork"
         case .shuttleRunsPlanned: return "planning shuttle runs"
-        case .roleGranted, .roleRevoked: return "changing the roster"
+        case .roleGranted, .roleRevoked, .serverGroupNamed: return "changing the roster"
         }
     }
 }

@@ -4,8 +4,13 @@
 /// only an admin may record, so every change to it is in the audit trail.
 public struct Roster: Equatable, Sendable {
     public private(set) var roles: [String: Set<Role>]
+    /// The operating-system group an admin named for the server's socket, if any.
+    public internal(set) var serverGroup: String?
 
-    public init(roles: [String: Set<Role>] = [:]) { self.roles = roles }
+    public init(roles: [String: Set<Role>] = [:], serverGroup: String? = nil) {
+        self.roles = roles
+        self.serverGroup = serverGroup
+    }
 
     public func roles(of user: String) -> Set<Role> { roles[user] ?? [] }
 

@@ -12,12 +12,15 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Show or change who may do what (changes need the admin role and are recorded as events).",
-        subcommands: [RosterListCommand.self, RosterGrantCommand.self, RosterRevokeCommand.self],
+        subcommands: [
+            RosterListCommand.self, RosterGrantCommand.self, RosterRevokeCommand.self, RosterGroupCommand.self,
+        ],
         defaultSubcommand: RosterListCommand.self)
 }
 
 struct RosterListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Every user and their roles.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Every user and their roles, then the group that may connect to the server.")
 
     @OptionGroup var data: DataOptions
 
@@ -29,6 +32,7 @@ struct RosterListCommand: ParsableCommand {
                 "\(user)\t\(roles.map(\.rawValue).joined(separator: ";"))\t\(roles.map(\.chineseName).joined(separator: "、"))"
             )
         }
+        if let group = roster.serverGroup { print("server group: \(group)") }
     }
 }
 
@@ -72,4 +76,21 @@ struct RosterRevokeCommand: RosterChangeCommand {
     @OptionGroup var data: DataOptions
     @Argument(help: "The operating-system user name.") var user: String
     @Argument(help: "One or more roles.") var roles: [Role]
+}
+
+/// `dayclear roster group NAME`: the operating-system group `dayclear serve` gives its socket.
+struct RosterGroupCommand: WorkflowCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "group",
+        abstract: "Name the operating-system group whose members may connect to the server (admin only).",
+        discussion: "dayclear serve gives its socket this group when it starts (docs/server.md).")
+
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The group's name, e.g. dayclear.") var name: String
+
+    func events(in ledger: Ledger) throws -> [DomainEvent] { [.serverGroupNamed(ServerGroup(name: name))] }
+
+    func confirmation(_ recorded: [RecordedEvent], ledger: Ledger) -> String {
+        "The server's group is now \(name); it applies when dayclear serve next starts"
+    }
 }

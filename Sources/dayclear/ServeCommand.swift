@@ -18,7 +18,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Where to listen (default: $DAYCLEAR_SOCKET, else \(RemoteStore.defaultSocketPath)).")
     var socket: String?
 
-    @Option(help: "The group whose members may connect (default: this user's primary group).")
+    @Option(
+        help: """
+            The group whose members may connect, overriding the roster's (default: the group named with \
+            `dayclear roster group`, else this user's primary group).
+            """)
     var group: String?
 
     @Option(help: "Sign a checkpoint of the log at every multiple of this many events.")
@@ -29,15 +33,22 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let store = try data.directory.open(actor: currentUserName(), checkpointEvery: checkpointEvery)
+        store.notices.forEach(printError)
         let groupID: gid_t
         if let group {
-            guard let entry = getgrnam(group) else { throw CommandError("unknown group \(group)") }
+            guard let entry = getgrnam(group) else { throw CommandError("unknown group \(group) (--group)") }
+            groupID = entry.pointee.gr_gid
+        } else if let named = store.ledger.roster.serverGroup {
+            guard let entry = getgrnam(named) else {
+                throw CommandError(
+                    "the roster names \(named) as the group that may connect, but this host has no such group; "
+                        + "create it (groupadd \(named)) or name another (dayclear roster group NAME)")
+            }
             groupID = entry.pointee.gr_gid
         } else {
             groupID = getegid()
         }
-        let store = try data.directory.open(actor: currentUserName(), checkpointEvery: checkpointEvery)
-        store.notices.forEach(printError)
         // Before the socket opens, so no one waits on it.
         saveSnapshotIfDue(store)
         let path = socket ?? RemoteStore.socketPath()

@@ -69,13 +69,14 @@ final class ServerHost {
         try #require(demo.succeeded, demo.comment)
     }
 
-    /// Starts `dayclear serve` (with `options`) as the service account and waits for its socket.
-    func startServer(_ options: [String] = []) throws {
+    /// Starts `dayclear serve` (with `options`) as the service account and waits for its socket;
+    /// with `groupOption` false, without `--group`, so the roster's group applies.
+    func startServer(_ options: [String] = [], groupOption: Bool = true) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments =
-            switchUser(service) + [binary.path, "serve", "--data", data.path, "--socket", socket, "--group", group]
-            + options
+            switchUser(service) + [binary.path, "serve", "--data", data.path, "--socket", socket]
+            + (groupOption ? ["--group", group] : []) + options
         try #require(
             FileManager.default.createFile(atPath: serverLog.path, contents: nil), "cannot create \(serverLog.path)")
         let log = try FileHandle(forWritingTo: serverLog)

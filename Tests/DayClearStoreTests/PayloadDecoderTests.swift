@@ -21,7 +21,7 @@ struct PayloadDecoderTests {
             let fast = try bytes.withUTF8 { try PayloadDecoder.decode(type: type, payload: $0) }
             #expect(fast == reference, "\(type) \(payload)")
         }
-        #expect(seen.count == 19, "every event case was generated: \(seen.sorted())")
+        #expect(seen.count == 20, "every event case was generated: \(seen.sorted())")
     }
 
     @Test("a payload the fast path does not expect is still read, by JSONDecoder")
@@ -60,7 +60,7 @@ struct PayloadDecoderTests {
 // MARK: - Generated events (also used by PayloadEncoderTests)
 
 func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
-    switch random.next() % 19 {
+    switch random.next() % 20 {
     case 0:
         return .calendarConfigured(
             CalendarSettings(timeZoneIdentifier: text(&random), cutoffMinutes: number(&random)))
@@ -113,6 +113,7 @@ func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
                     year: 1990 + Int(random.next() % 60), month: 1 + Int(random.next() % 12),
                     day: 1 + Int(random.next() % 28)),
                 runs: runs, dayUnits: number(&random), clearedUnits: number(&random)))
+    case 19: return .serverGroupNamed(ServerGroup(name: text(&random)))
     case 17:
         return .substitutionAllowed(
             SubstitutionAllowance(request: RequestID(text(&random)), line: number(&random), spec: text(&random)))

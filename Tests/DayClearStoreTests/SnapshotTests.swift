@@ -134,7 +134,7 @@ struct SnapshotTests {
             status: .arrived(at: Date()), expiry: nil, designatedRecipient: nil, valuation: .pending)
         let request = Request(id: "R", recipient: "H", neededBy: Date(), submittedAt: Date(), lines: [])
         #expect(Mirror(reflecting: Ledger()).children.count == 13)
-        #expect(Mirror(reflecting: Roster()).children.count == 1)
+        #expect(Mirror(reflecting: Roster()).children.count == 2)
         #expect(Mirror(reflecting: lot).children.count == 13)
         #expect(Mirror(reflecting: request).children.count == 13)
         #expect(Mirror(reflecting: RequestLine(number: 1, item: lot.item, unit: "u", quantity: 1)).children.count == 5)

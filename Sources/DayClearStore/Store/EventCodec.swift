@@ -30,6 +30,7 @@ enum EventCodec {
             data = try encoder.encode(p)
         case .shuttleRunsPlanned(let p): data = try encoder.encode(p)
         case .roleGranted(let p), .roleRevoked(let p): data = try encoder.encode(p)
+        case .serverGroupNamed(let p): data = try encoder.encode(p)
         }
         return (typeName(of: event), String(decoding: data, as: UTF8.self))
     }
@@ -75,6 +76,7 @@ enum EventCodec {
         case "shuttleRunsPlanned": return .shuttleRunsPlanned(try value(ShuttleRunsPlanned.self))
         case "roleGranted": return .roleGranted(try value(RoleChange.self))
         case "roleRevoked": return .roleRevoked(try value(RoleChange.self))
+        case "serverGroupNamed": return .serverGroupNamed(try value(ServerGroup.self))
         default: throw StoreError.corrupt("unknown event type \(type)")
         }
     }
@@ -107,6 +109,7 @@ enum EventCodec {
         case .shuttleRunsPlanned: return "shuttleRunsPlanned"
         case .roleGranted: return "roleGranted"
         case .roleRevoked: return "roleRevoked"
+        case .serverGroupNamed: return "serverGroupNamed"
         }
     }
 

@@ -32,6 +32,7 @@ enum PayloadDecoder {
         case "shuttleRunsPlanned": event = .shuttleRunsPlanned(try shuttleRuns(&scanner))
         case "roleGranted": event = .roleGranted(try roleChange(&scanner))
         case "roleRevoked": event = .roleRevoked(try roleChange(&scanner))
+        case "serverGroupNamed": event = .serverGroupNamed(try serverGroup(&scanner))
         default: throw PayloadScanner.Unexpected()
         }
         try scanner.end()
@@ -256,6 +257,15 @@ enum PayloadDecoder {
         }
         return SubstitutionAllowance(
             request: RequestID(try required(request)), line: try required(line), spec: try required(spec))
+    }
+
+    private static func serverGroup(_ s: inout PayloadScanner) throws -> ServerGroup {
+        var name: String?
+        try s.object { s, key in
+            guard key == "name" else { throw PayloadScanner.Unexpected() }
+            name = try s.string()
+        }
+        return ServerGroup(name: try required(name))
     }
 
     private static func shuttleRuns(_ s: inout PayloadScanner) throws -> ShuttleRunsPlanned {
