@@ -26,8 +26,19 @@ struct VerifyCommand: ParsableCommand {
             "A checkpoint public key kept from a day-end export (DAY-checkpoint-public-key.pem); repeat for "
                 + "each key the store has used.", valueName: "FILE"))
     var publicKey: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "A day-end export's checkpoints file (DAY-checkpoints.csv): every row must be signed by a --public-key "
+                + "and still be in the store; repeat for each day.", valueName: "FILE"))
+    var checkpoints: [String] = []
 
     func validate() throws {
+        if !checkpoints.isEmpty, publicKey.isEmpty {
+            throw ValidationError("--checkpoints needs --public-key: the key the rows must be signed by")
+        }
+        if !checkpoints.isEmpty, data.socket != nil {
+            throw ValidationError("--checkpoints checks a data directory (--data), not a server")
+        }
         if let expect, ChainLink(expect) == nil {
             throw ValidationError(
                 "--expect takes SEQ:HASH, an event number and 64 hexadecimal digits, e.g. 812:3f5a…; got \(expect)")
@@ -59,6 +70,13 @@ struct VerifyCommand: ParsableCommand {
                 report = try data.open().verify(expecting: published, trusting: keys.map(\.raw))
             } else {
                 report = try AuditVerifier.verify(data.directory, expecting: published, trusting: keys.map(\.raw))
+            }
+            let stored =
+                checkpoints.isEmpty
+                ? [] : try SQLiteEventLog(path: data.directory.databasePath, create: false).checkpoints()
+            for file in checkpoints {
+                let rows = try ExportedCheckpoints.verify(file: file, stored: stored, trusting: keys.map(\.raw))
+                print("\(file): \(rows) exported checkpoints, each signed by the given public key and still stored")
             }
         } catch let failure as AuditFailure {
             printError("verify FAILED: \(failure)")

@@ -125,6 +125,37 @@ struct VerifyTests {
         #expect(notAKey.stderr.contains("--public-key"), notAKey.comment)
     }
 
+    @Test("verify --checkpoints: the exported rows must still be stored, even with SQLite's counter patched")
+    func exportedCheckpointsFile() throws {
+        let sandbox = try Sandbox.withSampleDay()
+        let key = try exportedKey(sandbox, out: sandbox.path("first"))
+        let rejected = try sandbox.dayclear("reject", "R-0003", "--reason", "重复申请")
+        try #require(rejected.succeeded, rejected.comment)
+        let second = try sandbox.dayclear("export", "day-end", "--out", sandbox.path("second"))
+        try #require(second.succeeded, second.comment)
+        let file = sandbox.path("second") + "/\(try sandbox.listsJSON().day)-checkpoints.csv"
+        let held = try sandbox.dayclear("verify", "--public-key", key, "--checkpoints", file)
+        #expect(held.status == 0, held.comment)
+        #expect(held.stdout.contains("2 exported checkpoints, each signed by the given public key"), held.comment)
+
+        // The newest event and its checkpoint deleted, both counters patched: the store alone passes.
+        try sqlite(
+            sandbox,
+            "DELETE FROM events WHERE seq = 93; UPDATE sqlite_sequence SET seq = 92 WHERE name = 'events'; "
+                + "DELETE FROM checkpoints WHERE event_count = 93; "
+                + "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'checkpoints';")
+        let alone = try sandbox.dayclear("verify", "--public-key", key)
+        #expect(alone.status == 0, alone.comment)
+        let caught = try sandbox.dayclear("verify", "--public-key", key, "--checkpoints", file)
+        #expect(caught.status == 1, caught.comment)
+        #expect(caught.stderr.contains("row 3 (checkpoint at event 93)"), caught.comment)
+        #expect(caught.stderr.contains("the store no longer holds this signed checkpoint"), caught.comment)
+
+        let unkeyed = try sandbox.dayclear("verify", "--checkpoints", file)
+        #expect(unkeyed.status == 64, unkeyed.comment)
+        #expect(unkeyed.stderr.contains("--checkpoints needs --public-key"), unkeyed.comment)
+    }
+
     @Test("init under umask 000 still makes the signing key readable by its owner only")
     func keyModeIgnoresUmask() throws {
         let sandbox = try Sandbox()
