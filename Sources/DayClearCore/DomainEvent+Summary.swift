@@ -23,6 +23,7 @@ extension DomainEvent {
         case .allocationProposed(let p):
             return "proposed \(p.quantity) from lot \(p.lot) for \(p.request) line \(p.line)"
         case .substitutionAllowed(let s): return "allowed spec \(s.spec) for \(s.request) line \(s.line)"
+        case .substitutionRevoked(let s): return "revoked spec \(s.spec) for \(s.request) line \(s.line)"
         case .requestApproved(let q): return "approved \(q.request): \(Self.quantities(q))"
         case .requestReturned(let r): return "returned \(r.request)"
         case .requestRejected(let r): return "rejected \(r.request)"

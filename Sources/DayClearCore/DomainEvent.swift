@@ -16,6 +16,8 @@ public enum DomainEvent: Equatable, Sendable {
     case allocationProposed(AllocationProposal)
     /// A supervisor allows a line to be filled with another spec of its kind.
     case substitutionAllowed(SubstitutionAllowance)
+    /// A supervisor takes an allowed substitute back; what was allocated under it stays.
+    case substitutionRevoked(SubstitutionAllowance)
     /// The approver's decision: the approved quantity of every line.
     case requestApproved(LineQuantities)
     case requestReturned(RequestReference)

@@ -18,6 +18,7 @@ extension Ledger {
         case .requestResubmitted(let submission): try resubmit(submission, context)
         case .allocationProposed(let proposal): try propose(proposal, context)
         case .substitutionAllowed(let allowance): try allow(allowance, context)
+        case .substitutionRevoked(let allowance): try revoke(allowance, context)
         case .requestApproved(let decision): try approve(decision, context)
         case .requestReturned(let ref): try close(ref.request, as: .returned, context)
         case .requestRejected(let ref): try close(ref.request, as: .rejected, context)

@@ -75,7 +75,7 @@ extension Ledger {
                 "directed lot \(lot.id) is allocated to \(request.id) of \(request.recipient), not to \(owner)")
         }
         if let line = request.line(allocation.line) {
-            if !mayFill(line, of: request.id, with: lot.item) {
+            if !wasAllowed(lot.item, for: request.id, line: line) {
                 problems.append(
                     "allocation \(allocation.id): lot \(lot.id) holds \(lot.item) but \(request.id) line \(line.number) asks for \(line.item)"
                 )

@@ -55,6 +55,8 @@ extension Ledger {
                 Self.write(substitution.item, &w)
                 w.string(substitution.allowedBy)
                 w.date(substitution.allowedAt)
+                w.optional(substitution.revokedBy) { $0.string($1) }
+                w.optional(substitution.revokedAt) { $0.date($1) }
             }
         }
         return w.bytes
@@ -125,7 +127,8 @@ extension Ledger {
             let request = RequestID(try r.string())
             substitutions[request] = try (0..<(try r.count(minimumSize: 40))).map { _ in
                 Substitution(
-                    line: try r.int(), item: try Self.readItem(&r), allowedBy: try r.string(), allowedAt: try r.date())
+                    line: try r.int(), item: try Self.readItem(&r), allowedBy: try r.string(), allowedAt: try r.date(),
+                    revokedBy: try r.optional { try $0.string() }, revokedAt: try r.optional { try $0.date() })
             }
         }
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }

@@ -30,19 +30,50 @@ extension Ledger {
             Substitution(line: line.number, item: item, allowedBy: context.actor, allowedAt: context.time))
     }
 
-    /// The allowance that lets `item` fill a line, if a supervisor gave one.
-    public func substitute(_ item: ItemKey, for request: RequestID, line: Int) -> Substitution? {
-        substitutions[request]?.first { $0.line == line && $0.item == item }
+    /// Takes an allowance back: only one in force, and only while nothing of that spec is proposed
+    /// for the line (return the request first), so an approval never takes a revoked substitute.
+    mutating func revoke(_ allowance: SubstitutionAllowance, _ context: EventContext) throws {
+        let request = try existingRequest(allowance.request)
+        guard let line = request.line(allowance.line) else { throw DomainError.unknownLine(request.id, allowance.line) }
+        let item = ItemKey(kind: line.item.kind, spec: allowance.spec)
+        guard
+            let position = substitutions[request.id]?.firstIndex(where: {
+                $0.line == line.number && $0.item == item && $0.isActive
+            })
+        else {
+            throw DomainError.substitutionRefused(
+                request.id, line: line.number, "no substitute \(allowance.spec) is allowed for it to revoke")
+        }
+        let proposed = allocations(of: request.id).filter {
+            $0.line == line.number && $0.status == .proposed && lots[$0.lot]?.item == item
+        }.reduce(0) { $0 + $1.proposedQuantity }
+        guard proposed == 0 else {
+            throw DomainError.substitutionRefused(
+                request.id, line: line.number,
+                "\(proposed) of \(allowance.spec) are proposed for it; return the request before revoking")
+        }
+        substitutions[request.id]?[position].revokedBy = context.actor
+        substitutions[request.id]?[position].revokedAt = context.time
     }
 
-    /// The substitutes allowed for one line, in the order they were allowed.
+    /// The allowance in force that lets `item` fill a line, if a supervisor gave one.
+    public func substitute(_ item: ItemKey, for request: RequestID, line: Int) -> Substitution? {
+        substitutions[request]?.first { $0.line == line && $0.item == item && $0.isActive }
+    }
+
+    /// The substitutes in force for one line, in the order they were allowed.
     public func substitutes(for request: RequestID, line: Int) -> [Substitution] {
-        substitutions[request]?.filter { $0.line == line } ?? []
+        substitutions[request]?.filter { $0.line == line && $0.isActive } ?? []
     }
 
     /// Whether lots of `item` may fill the line: its own kind+spec, or one a supervisor allowed for it.
     func mayFill(_ line: RequestLine, of request: RequestID, with item: ItemKey) -> Bool {
         item == line.item || substitute(item, for: request, line: line.number) != nil
+    }
+
+    /// Whether `item` was ever allowed for the line: what an allocation made then needs to stay valid.
+    func wasAllowed(_ item: ItemKey, for request: RequestID, line: RequestLine) -> Bool {
+        item == line.item || substitutions[request]?.contains { $0.line == line.number && $0.item == item } == true
     }
 
     /// After a resubmission, keeps only the allowances of lines that still ask for the same item.

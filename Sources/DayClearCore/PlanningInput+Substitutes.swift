@@ -19,7 +19,7 @@ extension PlanningInput {
                 ofRequest = ledger.substitutions[demand.request] ?? []
             }
             guard !ofRequest.isEmpty else { continue }
-            let mine = ofRequest.filter { $0.line == demand.line }
+            let mine = ofRequest.filter { $0.line == demand.line && $0.isActive }
             if !mine.isEmpty { allowed[index] = mine }
         }
         guard !allowed.isEmpty else { return }

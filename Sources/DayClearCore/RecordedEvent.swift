@@ -26,7 +26,7 @@ extension DomainEvent {
         switch self {
         case .requestSubmitted(let s), .requestResubmitted(let s): return s.id
         case .allocationProposed(let p): return p.request
-        case .substitutionAllowed(let s): return s.request
+        case .substitutionAllowed(let s), .substitutionRevoked(let s): return s.request
         case .requestApproved(let q), .requestDelivered(let q): return q.request
         case .requestReturned(let r), .requestRejected(let r), .requestCancelled(let r),
             .requestDispatched(let r), .paperworkCompleted(let r):

@@ -41,7 +41,8 @@ extension DomainEvent {
         switch self {
         case .calendarConfigured, .roleGranted, .roleRevoked, .serverGroupNamed: return .admin
         case .allocationProposed: return .taskForce
-        case .requestApproved, .requestReturned, .requestRejected, .substitutionAllowed: return .approver
+        case .requestApproved, .requestReturned, .requestRejected, .substitutionAllowed, .substitutionRevoked:
+            return .approver
         case .recipientRegistered, .lotRegistered, .lotReceived, .lotValued, .requestSubmitted,
             .requestResubmitted, .requestCancelled, .requestDispatched, .requestDelivered, .paperworkCompleted,
             .shuttleRunsPlanned:
@@ -59,7 +60,7 @@ extension DomainEvent {
         case .lotValued: return "valuing goods"
         case .requestSubmitted, .requestResubmitted: return "entering requests"
         case .allocationProposed: return "proposing allocations"
-        case .substitutionAllowed: return "allowing substitutions"
+        case .substitutionAllowed, .substitutionRevoked: return "allowing substitutions"
         case .requestApproved: return "approving"
         case .requestReturned: return "returning requests"
         case .requestRejected: return "rejecting requests"

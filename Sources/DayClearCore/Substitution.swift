@@ -15,18 +15,28 @@ public struct SubstitutionAllowance: Equatable, Codable, Sendable {
     }
 }
 
-/// A substitution the ledger holds for one request line: what may be used, who allowed it, when.
+/// A substitution the ledger holds for one request line: what may be used, who allowed it, when,
+/// and who took it back. A revoked one is kept, since allocations made under it stay valid.
 public struct Substitution: Equatable, Sendable {
     public var line: Int
     /// The kind+spec that may fill the line.
     public var item: ItemKey
     public var allowedBy: String
     public var allowedAt: Date
+    public var revokedBy: String?
+    public var revokedAt: Date?
 
-    public init(line: Int, item: ItemKey, allowedBy: String, allowedAt: Date) {
+    public init(
+        line: Int, item: ItemKey, allowedBy: String, allowedAt: Date, revokedBy: String? = nil, revokedAt: Date? = nil
+    ) {
         self.line = line
         self.item = item
         self.allowedBy = allowedBy
         self.allowedAt = allowedAt
+        self.revokedBy = revokedBy
+        self.revokedAt = revokedAt
     }
+
+    /// Whether new allocations may still use it.
+    public var isActive: Bool { revokedAt == nil }
 }

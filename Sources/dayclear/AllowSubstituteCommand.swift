@@ -30,3 +30,28 @@ struct AllowSubstituteCommand: WorkflowCommand {
             "Allowed \(line.item.kind) / \(allowance.spec) for \(allowance.request) line \(line.number) (\(line.item))"
     }
 }
+
+/// `dayclear revoke-substitute`: an approver takes an allowed substitute back.
+struct RevokeSubstituteCommand: WorkflowCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke-substitute",
+        abstract: "Take back a substitute spec allowed for a request line (approvers).",
+        discussion: """
+            Refused while units of that spec are proposed for the line (return the request first). \
+            What was approved or dispatched under the allowance stays as it is.
+            """)
+
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The request id, e.g. R-0005.") var request: String
+    @Option(help: "The request line.") var line: Int
+    @Option(help: "The substitute spec to take back, e.g. KN95.") var spec: String
+
+    func events(in ledger: Ledger) throws -> [DomainEvent] {
+        let request = try ledger.request(self.request)
+        return [.substitutionRevoked(SubstitutionAllowance(request: request.id, line: line, spec: spec))]
+    }
+
+    func confirmation(_ recorded: [RecordedEvent], ledger: Ledger) -> String {
+        "Revoked \(spec) for \(request) line \(line)"
+    }
+}

@@ -8,7 +8,7 @@ struct DayClearCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ImportCommand.self, ListsCommand.self,
             ReceiveCommand.self, ValueCommand.self, ProposeCommand.self, AllowSubstituteCommand.self,
-            ApproveCommand.self,
+            RevokeSubstituteCommand.self, ApproveCommand.self,
             ReturnCommand.self, RejectCommand.self, CancelCommand.self, ResubmitCommand.self,
             DispatchCommand.self, DeliverCommand.self, PaperworkDoneCommand.self,
             HistoryCommand.self, ExportCommand.self, TUICommand.self, PlanCommand.self, RouteCommand.self,

@@ -112,6 +112,56 @@ struct SubstitutionLedgerTests {
         #expect(event.summary == "allowed spec x for R-1 line 1")
     }
 
+    @Test("a revoked substitute is refused for new proposals; what was proposed and approved under it stays valid")
+    func revoke() throws {
+        var f = try Fixture()
+        try f.submit("R-1", [(Items.n95, 100)])
+        try f.allow("R-1", Items.surgical)
+        try f.propose("R-1", from: Lots.surgical, 100)
+        let revoke = DomainEvent.substitutionRevoked(
+            SubstitutionAllowance(request: "R-1", line: 1, spec: Items.surgical.spec))
+        // Units of the substitute are proposed: revoking now would let an approval take them.
+        f.expectRefusal(revoke, actor: "supervisor") { error in
+            if case .substitutionRefused("R-1", 1, let why) = error { return why.contains("100 of") }
+            return false
+        }
+        try f.returnRequest("R-1")
+        try f.record(.requestResubmitted(Fixture.submission("R-1", [(Items.n95, 100)])))
+        try f.record(revoke, actor: "li")
+        let revoked = try #require(f.ledger.substitutions["R-1"]?.first)
+        #expect(revoked.revokedBy == "li")
+        #expect(!revoked.isActive)
+        #expect(f.ledger.substitutes(for: "R-1", line: 1).isEmpty)
+        f.expectRefusal(
+            .allocationProposed(AllocationProposal(request: "R-1", line: 1, lot: Lots.surgical, quantity: 10)),
+            .kindMismatch(lot: Lots.surgical, lotItem: Items.surgical, line: 1, lineItem: Items.n95))
+        // The released allocation of the revoked substitute is no violation.
+        #expect(f.ledger.invariantViolations().isEmpty)
+        #expect(try f.replayed() == f.ledger)
+        // Revoking twice names what is missing; allowing again works.
+        f.expectRefusal(revoke) { error in
+            if case .substitutionRefused("R-1", 1, let why) = error { return why.contains("no substitute") }
+            return false
+        }
+        try f.allow("R-1", Items.surgical)
+        #expect(f.ledger.substitutes(for: "R-1", line: 1).count == 1)
+        #expect(revoke.requiredRole == .approver)
+        #expect(revoke.summary == "revoked spec \(Items.surgical.spec) for R-1 line 1")
+    }
+
+    @Test("the planner no longer uses a revoked substitute")
+    func plannerIgnoresRevoked() throws {
+        var f = try Fixture()
+        try f.submit("R-1", [(Items.n95, 1300)])
+        try f.allow("R-1", Items.surgical)
+        try f.record(
+            .substitutionRevoked(SubstitutionAllowance(request: "R-1", line: 1, spec: Items.surgical.spec)),
+            actor: "supervisor")
+        let plan = try f.planAndApplyToday()
+        #expect(plan.planned("R-1") == 1000)
+        #expect(plan.units("R-1", from: Lots.surgical) == 0)
+    }
+
     @Test("a resubmission keeps the allowance of a line that keeps its item and drops one whose item changed")
     func resubmission() throws {
         var f = try Fixture()

@@ -117,6 +117,9 @@ func randomEvent(_ random: inout SplitMix64) -> DomainEvent {
     case 17:
         return .substitutionAllowed(
             SubstitutionAllowance(request: RequestID(text(&random)), line: number(&random), spec: text(&random)))
+    case 18:
+        return .substitutionRevoked(
+            SubstitutionAllowance(request: RequestID(text(&random)), line: number(&random), spec: text(&random)))
     default: return .paperworkCompleted(RequestReference(request: RequestID(text(&random))))
     }
 }

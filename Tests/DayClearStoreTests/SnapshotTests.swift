@@ -24,6 +24,8 @@ struct SnapshotTests {
         try store.reject("R-0004", reason: "与 R-0013 重复")
         try store.perform(.substitutionAllowed(SubstitutionAllowance(request: "R-0005", line: 1, spec: "KN95")))
         try store.propose("R-0005", line: 1, lot: "L-0010", 500)
+        try store.perform(.substitutionAllowed(SubstitutionAllowance(request: "R-0009", line: 1, spec: "KN95")))
+        try store.perform(.substitutionRevoked(SubstitutionAllowance(request: "R-0009", line: 1, spec: "KN95")))
         try store.perform(.requestCancelled(RequestReference(request: "R-0013")))
         try store.perform(
             .shuttleRunsPlanned(
@@ -143,7 +145,7 @@ struct SnapshotTests {
                 .children.count == 6)
         #expect(Mirror(reflecting: Paperwork()).children.count == 2)
         let substitution = Substitution(line: 1, item: lot.item, allowedBy: "w", allowedAt: Date())
-        #expect(Mirror(reflecting: substitution).children.count == 4)
+        #expect(Mirror(reflecting: substitution).children.count == 6)
         let allocation = Allocation(
             id: 1, lot: "L", request: "R", line: 1, proposedQuantity: 1, proposedAt: Date(), proposedBy: "w")
         #expect(Mirror(reflecting: allocation).children.count == 10)

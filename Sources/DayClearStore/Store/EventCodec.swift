@@ -23,7 +23,7 @@ enum EventCodec {
         case .lotValued(let p): data = try encoder.encode(p)
         case .requestSubmitted(let p), .requestResubmitted(let p): data = try encoder.encode(p)
         case .allocationProposed(let p): data = try encoder.encode(p)
-        case .substitutionAllowed(let p): data = try encoder.encode(p)
+        case .substitutionAllowed(let p), .substitutionRevoked(let p): data = try encoder.encode(p)
         case .requestApproved(let p), .requestDelivered(let p): data = try encoder.encode(p)
         case .requestReturned(let p), .requestRejected(let p), .requestCancelled(let p),
             .requestDispatched(let p), .paperworkCompleted(let p):
@@ -66,6 +66,7 @@ enum EventCodec {
         case "requestResubmitted": return .requestResubmitted(try value(RequestSubmission.self))
         case "allocationProposed": return .allocationProposed(try value(AllocationProposal.self))
         case "substitutionAllowed": return .substitutionAllowed(try value(SubstitutionAllowance.self))
+        case "substitutionRevoked": return .substitutionRevoked(try value(SubstitutionAllowance.self))
         case "requestApproved": return .requestApproved(try value(LineQuantities.self))
         case "requestDelivered": return .requestDelivered(try value(LineQuantities.self))
         case "requestReturned": return .requestReturned(try value(RequestReference.self))
@@ -99,6 +100,7 @@ enum EventCodec {
         case .requestResubmitted: return "requestResubmitted"
         case .allocationProposed: return "allocationProposed"
         case .substitutionAllowed: return "substitutionAllowed"
+        case .substitutionRevoked: return "substitutionRevoked"
         case .requestApproved: return "requestApproved"
         case .requestDelivered: return "requestDelivered"
         case .requestReturned: return "requestReturned"

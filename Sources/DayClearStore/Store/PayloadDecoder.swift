@@ -22,6 +22,7 @@ enum PayloadDecoder {
         case "requestResubmitted": event = .requestResubmitted(try submission(&scanner))
         case "allocationProposed": event = .allocationProposed(try proposal(&scanner))
         case "substitutionAllowed": event = .substitutionAllowed(try substitution(&scanner))
+        case "substitutionRevoked": event = .substitutionRevoked(try substitution(&scanner))
         case "requestApproved": event = .requestApproved(try lineQuantities(&scanner))
         case "requestDelivered": event = .requestDelivered(try lineQuantities(&scanner))
         case "requestReturned": event = .requestReturned(try reference(&scanner))
