@@ -9,7 +9,7 @@ import Foundation
 /// indices are rebuilt from the allocations.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 3
+    public static let snapshotFormat: Int64 = 4
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
