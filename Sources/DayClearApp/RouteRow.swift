@@ -21,15 +21,12 @@ struct RouteRow: Sendable, Equatable {
         let order = Dictionary(uniqueKeysWithValues: RouteClass.allCases.enumerated().map { ($1, $0) })
         var rows: [RouteRow] = []
         var index: [RowKey: Int] = [:]
-        // A lot's route class depends on the lot alone: found once per lot, not once per allocation.
-        var classes: [LotID: RouteClass] = [:]
         for allocation in ledger.allocations where allocation.status == .approved || allocation.status == .dispatched {
             guard let request = ledger.requests[allocation.request],
                 request.state == .approved || request.state == .dispatched,
                 let line = request.line(allocation.line)
             else { continue }
-            let route = classes[allocation.lot] ?? ledger.routeClass(of: allocation)
-            classes[allocation.lot] = route
+            let route = ledger.routeClass(of: allocation)
             let key = RowKey(route: route, request: request.id, line: line.number)
             if let existing = index[key] {
                 rows[existing].lots.append(allocation.lot)

@@ -148,6 +148,7 @@ extension Ledger {
             allocation.status = granted > 0 ? .approved : .released
             lots[allocation.lot]?.proposed -= allocation.proposedQuantity
             lots[allocation.lot]?.approved += granted
+            if granted > 0 { noteTaker(request.recipient, of: allocation.lot) }
             allocations[index] = allocation
         }
         request.state = .approved

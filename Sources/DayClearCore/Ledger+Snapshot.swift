@@ -6,7 +6,7 @@ import Foundation
 /// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans, the roster and the substitutions is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
-/// indices are rebuilt from the allocations.
+/// indices and each lot's takers are rebuilt from the allocations.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
     public static let snapshotFormat: Int64 = 4
@@ -101,6 +101,11 @@ extension Ledger {
             allocations.append(allocation)
             allocationIndicesByRequest[allocation.request, default: []].append(index)
             allocationIndicesByLot[allocation.lot, default: []].append(index)
+            if allocation.status == .approved || allocation.status == .dispatched,
+                let recipient = requests[allocation.request]?.recipient
+            {
+                noteTaker(recipient, of: allocation.lot)
+            }
         }
         for _ in 0..<(try r.count(minimumSize: 32)) {
             let item = try Self.readItem(&r)

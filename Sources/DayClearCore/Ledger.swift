@@ -29,6 +29,8 @@ public struct Ledger: Equatable, Sendable {
 
     var allocationIndicesByRequest: [RequestID: [Int]] = [:]
     var allocationIndicesByLot: [LotID: [Int]] = [:]
+    /// Who was approved units of each lot, for `routeClass(of:)`; rebuilt from the allocations.
+    var takersByLot: [LotID: LotTakers] = [:]
 
     public init() {}
 
@@ -67,21 +69,5 @@ public struct Ledger: Equatable, Sendable {
         allocations(of: request).filter { $0.line == line && $0.status == status }.reduce(0) {
             $0 + value($1)
         }
-    }
-}
-
-extension Ledger {
-    /// Units awaiting a decision and units approved, per line of a request, from one pass over its
-    /// allocations (what `proposedQuantity` and `approvedQuantity` give line by line).
-    public func lineQuantities(of request: RequestID) -> [Int: (proposed: Int, approved: Int)] {
-        var units: [Int: (proposed: Int, approved: Int)] = [:]
-        for index in allocationIndicesByRequest[request] ?? [] {
-            let allocation = allocations[index]
-            var line = units[allocation.line] ?? (0, 0)
-            if allocation.status == .proposed { line.proposed += allocation.proposedQuantity }
-            line.approved += allocation.approvedQuantity ?? 0
-            units[allocation.line] = line
-        }
-        return units
     }
 }

@@ -16,14 +16,31 @@ public enum RouteClass: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// Who holds approved or dispatched units of a lot. Approved units are never released, so a lot
+/// only ever moves from one taker to several.
+enum LotTakers: Equatable, Sendable {
+    case one(RecipientID)
+    case several
+}
+
 extension Ledger {
     /// The route class of an approved or dispatched allocation.
+    ///
+    /// Constant time: the lot's approved and dispatched units and its takers are kept as events are
+    /// folded in, so classifying every allocation of a day is linear in the allocations.
     public func routeClass(of allocation: Allocation) -> RouteClass {
         guard let lot = lots[allocation.lot] else { return .shuttle }
         if lot.designatedRecipient != nil { return .pointToPoint }
-        let taken = allocations(of: lot.id).filter { $0.status == .approved || $0.status == .dispatched }
-        let recipients = Set(taken.compactMap { requests[$0.request]?.recipient })
-        let total = taken.reduce(0) { $0 + ($1.approvedQuantity ?? 0) }
-        return recipients.count == 1 && total == lot.quantity ? .pointToPoint : .shuttle
+        guard case .one = takersByLot[lot.id] else { return .shuttle }
+        return lot.approved + lot.dispatched == lot.quantity ? .pointToPoint : .shuttle
+    }
+
+    /// Notes that `recipient` was approved units of `lot`.
+    mutating func noteTaker(_ recipient: RecipientID, of lot: LotID) {
+        switch takersByLot[lot] {
+        case nil: takersByLot[lot] = .one(recipient)
+        case .one(let taker) where taker != recipient: takersByLot[lot] = .several
+        default: break
+        }
     }
 }

@@ -130,7 +130,7 @@ struct SnapshotTests {
     @Test("every stored property of the ledger and its records is in the snapshot format")
     func formatCoversEveryProperty() {
         // Adding a property? Write and read it in Ledger+Snapshot.swift and raise Ledger.snapshotFormat,
-        // then update these counts.
+        // then update these counts. (Ledger's count includes the indices rebuilt from the allocations.)
         let lot = Lot(
             id: "L", item: ItemKey(kind: "k", spec: ""), unit: "u", quantity: 1, packSize: 1, donor: "d",
             status: .arrived(at: Date()), expiry: nil, designatedRecipient: nil, valuation: .pending)
