@@ -48,13 +48,15 @@ public struct NaturalOrder: Comparable, Sendable {
         }
     }
 
+    @inline(__always)
     private mutating func append(_ byte: UInt8) {
-        let shift = UInt64(56 - 8 * (count % 8))
-        switch count / 8 {
-        case 0: first |= UInt64(byte) << shift
-        case 1: second |= UInt64(byte) << shift
-        default:
-            if count % 8 == 0 { rest.append(0) }
+        let shift = UInt64(56 - 8 * (count & 7))
+        if count < 8 {
+            first |= UInt64(byte) << shift
+        } else if count < 16 {
+            second |= UInt64(byte) << shift
+        } else {
+            if count & 7 == 0 { rest.append(0) }
             rest[rest.count - 1] |= UInt64(byte) << shift
         }
         count += 1

@@ -69,10 +69,13 @@ public struct Planner: Sendable {
         for tier in PlanningPool.byTier(Array(demands.indices), demands: demands) {
             for index in tier {
                 let demand = demands[index]
+                let id = input.requests.values[demand.request].id
                 lines.append(
                     PlannedLine(
-                        request: demand.request, line: demand.line, item: demand.item, recipient: demand.recipient,
-                        tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
+                        request: id, line: demand.line,
+                        item: input.requests.values[demand.request].lines[demand.lineOffset].item,
+                        recipient: input.requests.values[demand.request].recipient, tier: demand.tier,
+                        asked: demand.asked, alreadyProposed: demand.alreadyProposed,
                         planned: demand.asked - demand.alreadyProposed - demand.need))
                 var position = first[index]
                 while position >= 0 {
@@ -98,7 +101,7 @@ public struct Planner: Sendable {
                     explanation.substituteAllowedBy = substitution?.allowedBy
                     allocations.append(
                         PlannedAllocation(
-                            request: demand.request, line: demand.line, lot: input.supplies[piece.supply].id,
+                            request: id, line: demand.line, lot: input.supplies[piece.supply].id,
                             quantity: piece.quantity, explanation: explanation))
                     position = next[position]
                 }

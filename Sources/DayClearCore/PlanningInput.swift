@@ -1,11 +1,15 @@
 import Foundation
 
 /// A request line the planner may serve.
+///
+/// Plain values only: the request's id, recipient and line are read from the ledger once the plan
+/// is built, so moving and copying 180,000 demands retains no strings.
 struct Demand {
-    var request: RequestID
+    /// Where the request is in the ledger's `requests`.
+    var request: Dictionary<RequestID, Request>.Index
+    /// The line's number, and its position in the request's `lines`.
     var line: Int
-    var item: ItemKey
-    var recipient: RecipientID
+    var lineOffset: Int
     var tier: Tier
     var neededBy: Date
     var submittedAt: Date
@@ -46,6 +50,8 @@ struct PoolSpec {
 /// line), so a demand's index is its tie rank and every later grouping keeps that order without
 /// sorting again.
 struct PlanningInput {
+    /// The ledger's requests, which `Demand.request` indexes.
+    let requests: [RequestID: Request]
     var demands: [Demand] = []
     var supplies: [Supply] = []
     /// In planning order: every directed pool, then the open pool of each kind+spec, then the substitute pools.
@@ -57,6 +63,7 @@ struct PlanningInput {
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
     /// decision, submitted before the day's end, with units still to propose.
     init(ledger: Ledger, day: CivilDate, now: Date) {
+        requests = ledger.requests
         let end = ledger.calendar.window(of: day).end
         var numbers = ItemNumbers()
         var lots = [(lot: Lot, item: Int)]()
@@ -131,8 +138,9 @@ struct PlanningInput {
     ) {
         let requests = ledger.requests
         var positions: [Dictionary<RequestID, Request>.Index] = []
-        var ids: [NaturalOrder] = []
         var open: [TieKey] = []
+        positions.reserveCapacity(requests.count)
+        open.reserveCapacity(requests.count)
         var index = requests.startIndex
         while index != requests.endIndex {
             let request = requests.values[index]
@@ -143,7 +151,6 @@ struct PlanningInput {
                         neededBy: request.neededBy.timeIntervalSinceReferenceDate, first: id.first, second: id.second,
                         position: positions.count))
                 positions.append(index)
-                ids.append(id)
             }
             requests.formIndex(after: &index)
         }
@@ -151,23 +158,26 @@ struct PlanningInput {
             if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
             if lhs.first != rhs.first { return lhs.first < rhs.first }
             if lhs.second != rhs.second { return lhs.second < rhs.second }
-            return ids[lhs.position] < ids[rhs.position]
+            // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
+            return NaturalOrder(requests.keys[positions[lhs.position]].rawValue)
+                < NaturalOrder(requests.keys[positions[rhs.position]].rawValue)
         }
         demands.reserveCapacity(open.count * 2)
         for entry in open {
-            let request = requests.values[positions[entry.position]]
+            let position = positions[entry.position]
+            let request = requests.values[position]
             let tier = ledger.recipients[request.recipient]?.tier ?? .community
             let directed = directedPools.isEmpty ? nil : directedPools[request.recipient]
             let proposed = request.state == .proposed ? proposedByLine(request, ledger) : [:]
-            for line in request.lines {
+            for (offset, line) in request.lines.enumerated() {
                 let already = proposed[line.number] ?? 0
                 guard line.quantity > already else { continue }
                 let demand = demands.count
                 demands.append(
                     Demand(
-                        request: request.id, line: line.number, item: line.item, recipient: request.recipient,
-                        tier: tier, neededBy: request.neededBy, submittedAt: request.submittedAt,
-                        asked: line.quantity, alreadyProposed: already, need: line.quantity - already))
+                        request: position, line: line.number, lineOffset: offset, tier: tier,
+                        neededBy: request.neededBy, submittedAt: request.submittedAt, asked: line.quantity,
+                        alreadyProposed: already, need: line.quantity - already))
                 guard let item = numbers.number(of: line.item) else { continue }
                 if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].demands.append(demand) }
                 if openPool[item] >= 0 { pools[openPool[item]].demands.append(demand) }

@@ -26,6 +26,10 @@ struct PrefixCapacity {
         return least
     }
 
+    /// Whether no line can be given anything more: the whole pool (the largest prefix) is used up,
+    /// and every smaller prefix's room is at most the largest's.
+    var isFull: Bool { supply.isEmpty || supply[supply.count - 1] <= used[used.count - 1] }
+
     /// Slack of every prefix, as the water-filling's capacities.
     var slack: [Double] { zip(supply, used).map { Double($0 - $1) } }
 

@@ -12,8 +12,11 @@ struct Sharing {
     mutating func share(
         _ group: [Int], demands: inout [Demand], outcomes: inout [PlanningPool.Outcome]
     ) {
+        // A used-up pool gives nothing (the lower tiers of a short pool): no need to share it out.
+        guard !capacity.isFull else { return }
         if rule == .strictPriority {
             for line in group {
+                if capacity.isFull { break }
                 let given = fill(line, demands: &demands)
                 guard given > 0 else { continue }
                 outcomes.append(
@@ -47,6 +50,7 @@ struct Sharing {
         }
         // Whatever rounding could not place goes to the first lines with room, so the group's total is maximal.
         for position in group.indices {
+            if capacity.isFull { break }
             given[position] += fill(group[position], demands: &demands)
         }
         for position in group.indices where given[position] > 0 {
