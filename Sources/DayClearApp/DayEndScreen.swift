@@ -55,7 +55,8 @@ func renderDayEnd(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
 /// The counts behind the day's files: receipts, dispatches, decisions in time, paperwork pending.
 private func activityLine(_ report: DayEndReport, _ language: Language) -> String {
     let decided = report.approvalTimes.count
-    let inTime = report.approvalTimes.filter(\.withinTarget).count
+    // Counted in place: filtering would copy 10,000 decisions on every frame.
+    let inTime = report.approvalTimes.reduce(0) { $1.withinTarget ? $0 + 1 : $0 }
     return language.pick(
         "接收 \(report.receipts.count) 批 · 发出 \(report.dispatches.count) 笔 · 审批 \(decided) 项（10 分钟内 \(inTime) 项）· 待补手续 \(report.pendingPaperwork.count) 项 · e 导出",
         "\(report.receipts.count) lots in · \(report.dispatches.count) dispatches · \(decided) decisions (\(inTime) within 10 min) · \(report.pendingPaperwork.count) paperwork pending · e exports"

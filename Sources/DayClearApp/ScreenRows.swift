@@ -79,9 +79,11 @@ enum ScreenRows {
     /// The approval queue: requests awaiting a decision, oldest first.
     static func queue(_ ledger: Ledger, filter: String) -> [Request] {
         queueMemo.value(ledger, filter) {
-            ledger.requests.values
-                .filter { $0.state.awaitsDecision && matches(filter, $0, ledger) }
-                .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
+            let active = TextFilter.isActive(filter)
+            let waiting = ledger.requests.values.filter {
+                $0.state.awaitsDecision && (!active || matches(filter, $0, ledger))
+            }
+            return RequestOrder.sorted(waiting) { $0.submittedAt }
         }
     }
 
@@ -93,9 +95,11 @@ enum ScreenRows {
     /// Approved requests whose offline paperwork is still pending, oldest approval first.
     static func paperwork(_ ledger: Ledger, filter: String) -> [Request] {
         paperworkMemo.value(ledger, filter) {
-            ledger.requests.values
-                .filter { ($0.paperwork.map { !$0.isComplete } ?? false) && matches(filter, $0, ledger) }
-                .sorted { ($0.decidedAt ?? $0.submittedAt, $0.id) < ($1.decidedAt ?? $1.submittedAt, $1.id) }
+            let active = TextFilter.isActive(filter)
+            let pending = ledger.requests.values.filter {
+                ($0.paperwork.map { !$0.isComplete } ?? false) && (!active || matches(filter, $0, ledger))
+            }
+            return RequestOrder.sorted(pending) { $0.decidedAt ?? $0.submittedAt }
         }
     }
 

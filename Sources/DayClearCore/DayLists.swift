@@ -91,8 +91,10 @@ public struct DayLists: Sendable {
         let requests = ledger.requests
         var keys: [RequestKey] = []
         var positions: [Dictionary<RequestID, Request>.Index] = []
-        var ids: [NaturalOrder] = []
         var recipients: [Recipient?] = []
+        keys.reserveCapacity(requests.count)
+        positions.reserveCapacity(requests.count)
+        recipients.reserveCapacity(requests.count)
         var index = requests.startIndex
         while index != requests.endIndex {
             let request = requests.values[index]
@@ -105,7 +107,6 @@ public struct DayLists: Sendable {
                         submittedAt: request.submittedAt.timeIntervalSinceReferenceDate, first: id.first,
                         second: id.second, position: positions.count))
                 positions.append(index)
-                ids.append(id)
                 recipients.append(recipient)
             }
             requests.formIndex(after: &index)
@@ -115,7 +116,9 @@ public struct DayLists: Sendable {
             if lhs.submittedAt != rhs.submittedAt { return lhs.submittedAt < rhs.submittedAt }
             if lhs.first != rhs.first { return lhs.first < rhs.first }
             if lhs.second != rhs.second { return lhs.second < rhs.second }
-            return ids[lhs.position] < ids[rhs.position]
+            // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
+            return NaturalOrder(requests.keys[positions[lhs.position]].rawValue)
+                < NaturalOrder(requests.keys[positions[rhs.position]].rawValue)
         }
         var rows: [RequestRow] = []
         rows.reserveCapacity(keys.count * 2)
@@ -124,17 +127,23 @@ public struct DayLists: Sendable {
             let recipient = recipients[key.position]
             let waiting =
                 request.state.awaitsDecision ? max(0, Int(now.timeIntervalSince(request.submittedAt) / 60)) : nil
-            let quantities = ledger.lineQuantities(of: request.id)
+            // A request has a few allocations: summing them per line allocates nothing, unlike a dictionary.
+            let allocations = ledger.allocationIndicesByRequest[request.id] ?? []
             for line in request.lines {
-                let units = quantities[line.number]
+                var proposed = 0
+                var approved = 0
+                for index in allocations where ledger.allocations[index].line == line.number {
+                    let allocation = ledger.allocations[index]
+                    if allocation.status == .proposed { proposed += allocation.proposedQuantity }
+                    approved += allocation.approvedQuantity ?? 0
+                }
                 rows.append(
                     RequestRow(
                         request: request.id, recipient: request.recipient, recipientName: recipient?.name ?? "",
                         tier: recipient?.tier ?? .community, line: line.number, item: line.item,
                         unit: line.unit.isEmpty ? (ledger.itemUnits[line.item] ?? "") : line.unit,
-                        asked: line.quantity, proposed: units?.proposed ?? 0, approved: units?.approved ?? 0,
-                        state: request.state, submittedAt: request.submittedAt, neededBy: request.neededBy,
-                        waitingMinutes: waiting))
+                        asked: line.quantity, proposed: proposed, approved: approved, state: request.state,
+                        submittedAt: request.submittedAt, neededBy: request.neededBy, waitingMinutes: waiting))
             }
         }
         return rows

@@ -27,11 +27,15 @@ public enum DisplayWidth {
     /// so a letter with combining accents takes one column and a cluster of control or zero-width
     /// characters takes none.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII (numbers, ids, most table cells) is one column a byte: no grapheme breaking.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The number of terminal columns one grapheme cluster takes: 0, 1 or 2.
     public static func of(_ grapheme: Character) -> Int {
+        if let ascii = grapheme.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         for scalar in grapheme.unicodeScalars {
             let width = of(scalar)
             if width > 0 {
