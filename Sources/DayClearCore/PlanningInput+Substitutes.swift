@@ -11,12 +11,12 @@ extension PlanningInput {
         guard !ledger.substitutions.isEmpty else { return }
         var allowed: [Int: [Substitution]] = [:]
         // A request's lines are consecutive demands, so each request is looked up once.
-        var request: RequestID?
+        var request: Dictionary<RequestID, Request>.Index?
         var ofRequest: [Substitution] = []
         for (index, demand) in demands.enumerated() {
             if demand.request != request {
                 request = demand.request
-                ofRequest = ledger.substitutions[demand.request] ?? []
+                ofRequest = ledger.substitutions[requests.keys[demand.request]] ?? []
             }
             guard !ofRequest.isEmpty else { continue }
             let mine = ofRequest.filter { $0.line == demand.line && $0.isActive }
@@ -32,7 +32,9 @@ extension PlanningInput {
             let spec = pools[pool]
             guard let allowedLines = candidates[spec.item] else { continue }
             let lines =
-                spec.owner.map { owner in allowedLines.filter { demands[$0].recipient == owner } } ?? allowedLines
+                spec.owner.map { owner in
+                    allowedLines.filter { requests.values[demands[$0].request].recipient == owner }
+                } ?? allowedLines
             guard !lines.isEmpty else { continue }
             pools.append(
                 PoolSpec(
