@@ -42,16 +42,22 @@ enum ScreenRows {
     /// The requests behind the routes screen's rows, counted once per ledger and filter.
     static func routeRequestCounts(_ ledger: Ledger, filter: String) -> RouteRequestCounts {
         routeRequestsMemo.value(ledger, filter) {
-            let rows = routes(ledger, filter: filter)
-            let requests = Dictionary(grouping: rows, by: \.request.id).values.compactMap(\.first?.request)
-            return RouteRequestCounts(total: requests.count, waiting: requests.filter { $0.state == .approved }.count)
+            // Counted by id: grouping the rows would copy every row and its request.
+            var total: Set<RequestID> = []
+            var waiting: Set<RequestID> = []
+            for row in routes(ledger, filter: filter) {
+                total.insert(row.request.id)
+                if row.request.state == .approved { waiting.insert(row.request.id) }
+            }
+            return RouteRequestCounts(total: total.count, waiting: waiting.count)
         }
     }
 
     /// The display width of the widest kind+spec among the routes screen's rows, or nil for no rows.
     static func routeGoodsWidth(_ ledger: Ledger, filter: String) -> Int? {
         routeGoodsWidthMemo.value(ledger, filter) {
-            routes(ledger, filter: filter).map { DisplayWidth.of($0.line.item.description) }.max()
+            // Measured once per kind+spec, not once per row.
+            Set(routes(ledger, filter: filter).map(\.line.item)).map { DisplayWidth.of($0.description) }.max()
         }
     }
 
