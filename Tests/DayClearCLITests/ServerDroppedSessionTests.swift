@@ -26,9 +26,7 @@ struct ServerDroppedSessionTests {
         let host = try ServerHost("dropimport")
         defer { host.tearDown() }
         let coordinator = try host.addUser("coord")
-        try host.initialiseDemo()
-        try grant(coordinator, ["coordinator"], on: host)
-        try host.startServer()
+        try host.serveDemo(granting: [(coordinator, ["coordinator"])])
         let before = try eventCount(on: host, as: coordinator)
 
         let rows = 5_000
@@ -78,13 +76,8 @@ struct ServerDroppedSessionTests {
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
         let coordinator = try host.addUser("coord")
-        try host.initialiseDemo()
-        try grant(approver, ["approver", "task-force"], on: host)
-        try grant(coordinator, ["coordinator"], on: host)
-        try host.startServer()
-        let proposed = try host.dayclear(
-            as: approver, ["--connect", host.socket, "propose", "R-0001", "--lot", "L-0001", "--quantity", "2000"])
-        try #require(proposed.succeeded, proposed.comment)
+        try host.serveDemo(granting: [(approver, ["approver", "task-force"]), (coordinator, ["coordinator"])])
+        try host.proposeDirectedN95(as: approver)
         let before = try eventCount(on: host, as: coordinator)
 
         let tui = try TmuxSession(
@@ -124,11 +117,8 @@ struct ServerDroppedSessionTests {
         let host = try ServerHost("halfframe")
         defer { host.tearDown() }
         let coordinator = try host.addUser("coord")
-        try host.initialiseDemo()
-        try grant(coordinator, ["coordinator"], on: host)
         // The raw client is this test process, so the kernel names it as the user running the tests.
-        try grant(currentUser, ["approver"], on: host)
-        try host.startServer()
+        try host.serveDemo(granting: [(coordinator, ["coordinator"]), (currentUser, ["approver"])])
         let before = try eventCount(on: host, as: coordinator)
 
         let body = try WireProtocol.encode(

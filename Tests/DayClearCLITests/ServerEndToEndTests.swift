@@ -18,15 +18,10 @@ struct ServerEndToEndTests {
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
         let coordinator = try host.addUser("coord")
-        try host.initialiseDemo()
-        try grant(approver, ["approver", "task-force"], on: host)
-        try grant(coordinator, ["coordinator"], on: host)
-        try host.startServer()
+        try host.serveDemo(granting: [(approver, ["approver", "task-force"]), (coordinator, ["coordinator"])])
         let connect = ["--connect", host.socket]
 
-        let proposed = try host.dayclear(
-            as: approver, connect + ["propose", "R-0001", "--lot", "L-0001", "--quantity", "2000"])
-        try #require(proposed.succeeded, proposed.comment)
+        try host.proposeDirectedN95(as: approver)
         let before = try history(on: host, as: approver)
 
         let refused = try host.dayclear(as: coordinator, connect + ["approve", "R-0001"])
@@ -53,10 +48,7 @@ struct ServerEndToEndTests {
         defer { host.tearDown() }
         let member = try host.addUser("member")
         let outsider = try host.addUser("out", inGroup: false)
-        try host.initialiseDemo()
-        try grant(member, ["approver"], on: host)
-        try grant(outsider, ["approver"], on: host)
-        try host.startServer()
+        try host.serveDemo(granting: [(member, ["approver"]), (outsider, ["approver"])])
 
         let kept = try host.dayclear(as: outsider, ["lists", "--connect", host.socket])
         #expect(!kept.succeeded, kept.comment)
@@ -103,13 +95,8 @@ struct ServerEndToEndTests {
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
         let watcher = try host.addUser("watch")
-        try host.initialiseDemo()
-        try grant(approver, ["approver", "task-force"], on: host)
-        try grant(watcher, ["coordinator"], on: host)
-        try host.startServer()
-        let proposed = try host.dayclear(
-            as: approver, ["--connect", host.socket, "propose", "R-0001", "--lot", "L-0001", "--quantity", "2000"])
-        try #require(proposed.succeeded, proposed.comment)
+        try host.serveDemo(granting: [(approver, ["approver", "task-force"]), (watcher, ["coordinator"])])
+        try host.proposeDirectedN95(as: approver)
 
         let first = try TmuxSession(
             "srvfirst", command: host.shellCommand(as: approver, ["tui", "--connect", host.socket, "--lang", "zh"]))
@@ -147,9 +134,7 @@ struct ServerEndToEndTests {
         let host = try ServerHost("kill")
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
-        try host.initialiseDemo()
-        try grant(approver, ["approver", "task-force", "coordinator"], on: host)
-        try host.startServer()
+        try host.serveDemo(granting: [(approver, ["approver", "task-force", "coordinator"])])
         let connect = ["--connect", host.socket]
 
         // Acknowledged actions: each printed its event number.
@@ -201,10 +186,8 @@ struct ServerEndToEndTests {
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
         let viewer = try host.addUser("view")
-        try host.initialiseDemo()
-        try grant(approver, ["approver"], on: host)
-        try grant(viewer, ["viewer"], on: host)
-        try host.startServer(["--checkpoint-every", "5"])
+        try host.serveDemo(
+            granting: [(approver, ["approver"]), (viewer, ["viewer"])], options: ["--checkpoint-every", "5"])
         for request in ["R-0003", "R-0004", "R-0005", "R-0006", "R-0007"] {
             let rejected = try host.dayclear(
                 as: approver, ["--connect", host.socket, "reject", request, "--reason", "重复申请"])
@@ -258,6 +241,22 @@ struct ServerEndToEndTests {
 func grant(_ user: String, _ roles: [String], on host: ServerHost) throws {
     let result = try host.dayclear(as: host.service, ["roster", "grant", user] + roles + ["--data", host.data.path])
     try #require(result.succeeded, result.comment)
+}
+
+extension ServerHost {
+    /// The demo store with each user granted their roles, served over the socket with `options`.
+    func serveDemo(granting roles: [(user: String, roles: [String])], options: [String] = []) throws {
+        try initialiseDemo()
+        for (user, granted) in roles { try grant(user, granted, on: self) }
+        try startServer(options)
+    }
+
+    /// `user` proposes the demo's directed N95 for R-0001 (2000 from L-0001) through the server.
+    func proposeDirectedN95(as user: String) throws {
+        let proposed = try dayclear(
+            as: user, ["--connect", socket, "propose", "R-0001", "--lot", "L-0001", "--quantity", "2000"])
+        try #require(proposed.succeeded, proposed.comment)
+    }
 }
 
 func history(on host: ServerHost, as user: String) throws -> [String] {

@@ -41,7 +41,10 @@ final class ServerHost {
         guard let built = Package.binary else { throw CLIError.binaryNotFound }
         binary = root.appendingPathComponent("dayclear")
         sampleData = root.appendingPathComponent("SampleData", isDirectory: true)
-        try FileManager.default.copyItem(at: built, to: binary)
+        // Copied by cp, not in this process: a descriptor open for writing here could be inherited
+        // by a process another test starts at that moment, and exec of the copy then fails with
+        // "text file busy" (exit 126).
+        try shell("cp", built.path, binary.path)
         try FileManager.default.copyItem(at: Package.sampleData, to: sampleData)
         chmod(binary.path, 0o755)
         try shell("groupadd", group)

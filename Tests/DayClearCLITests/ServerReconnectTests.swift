@@ -18,12 +18,8 @@ struct ServerReconnectTests {
         let host = try ServerHost("reconnect")
         defer { host.tearDown() }
         let approver = try host.addUser("appr")
-        try host.initialiseDemo()
-        try grant(approver, ["approver", "task-force"], on: host)
-        try host.startServer()
-        let proposed = try host.dayclear(
-            as: approver, ["--connect", host.socket, "propose", "R-0001", "--lot", "L-0001", "--quantity", "2000"])
-        try #require(proposed.succeeded, proposed.comment)
+        try host.serveDemo(granting: [(approver, ["approver", "task-force"])])
+        try host.proposeDirectedN95(as: approver)
 
         let tui = try TmuxSession(
             "reconnect", command: host.shellCommand(as: approver, ["tui", "--connect", host.socket, "--lang", "zh"]))
