@@ -42,7 +42,7 @@ struct ServerDroppedSessionTests {
         // while checking 5,000 rows, and the server is stopped before it sends them.
         var client: pid_t = 0
         try waitUntil("the client to read the whole stock file", timeout: 30) {
-            client = try processID(of: coordinator, named: "dayclear") ?? 0
+            client = liveProcesses(of: coordinator, named: "dayclear").first ?? 0
             return client > 0 && bytesRead(by: client) >= csv.count
         }
         host.signalServer(SIGSTOP)
@@ -55,7 +55,7 @@ struct ServerDroppedSessionTests {
         }
         #expect(kill(client, 0) == 0, "the client should still be sending")
         tui.kill()
-        try waitUntil("the hung-up client to end", timeout: 20) { try processes(of: coordinator) == 0 }
+        try waitUntil("the hung-up client to end", timeout: 20) { liveProcesses(of: coordinator).isEmpty }
         host.signalServer(SIGCONT)
         resumed = true
         try waitUntil("the server to notice the client left", timeout: 20) {
@@ -103,7 +103,7 @@ struct ServerDroppedSessionTests {
         try waitUntil("the approve to be recorded", timeout: 20) {
             host.serverText().contains("\(approver) recorded event")
         }
-        try waitUntil("the hung-up terminal to end", timeout: 40) { try processes(of: approver) == 0 }
+        try waitUntil("the hung-up terminal to end", timeout: 40) { liveProcesses(of: approver).isEmpty }
 
         #expect(try eventCount(on: host, as: coordinator) == before + 1)
         let approvals = try history(on: host, as: coordinator).filter { $0.contains("approved R-0001") }
@@ -191,23 +191,11 @@ private func largeStock(rows: Int, firstNumber: Int = 0) -> Data {
     return Data(text.utf8)
 }
 
-/// The process `user` runs under `name`, if any.
-private func processID(of user: String, named name: String) throws -> pid_t? {
-    let result = try runProgram("/usr/bin/pgrep", ["-u", user, "-x", name])
-    return result.stdout.split(separator: "\n").first.flatMap { pid_t($0) }
-}
-
 /// The bytes a process has read so far, from any file or socket (`rchar` in /proc/PID/io).
 private func bytesRead(by process: pid_t) -> Int {
     guard let text = try? String(contentsOfFile: "/proc/\(process)/io", encoding: .utf8) else { return 0 }
     let line = text.split(separator: "\n").first { $0.hasPrefix("rchar:") }
     return line.flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-}
-
-/// How many processes `user` runs.
-private func processes(of user: String) throws -> Int {
-    let result = try runProgram("/usr/bin/pgrep", ["-u", user])
-    return result.stdout.split(separator: "\n").count
 }
 
 /// A client speaking the wire protocol by hand, so a test can cut a message wherever it likes.

@@ -137,9 +137,7 @@ final class ServerHost {
         for user in users.reversed() {
             _ = try? runProgram("/usr/bin/pkill", ["-KILL", "-u", user])
             // userdel refuses a user whose processes are still being reaped.
-            try? waitUntil("\(user)'s processes to end", timeout: 10) {
-                (try? runProgram("/usr/bin/pgrep", ["-u", user]))?.succeeded == false
-            }
+            try? waitUntil("\(user)'s processes to end", timeout: 10) { liveProcesses(of: user).isEmpty }
             _ = try? runProgram("/usr/sbin/userdel", [user])
         }
         _ = try? runProgram("/usr/sbin/groupdel", [group])
