@@ -32,7 +32,7 @@ public enum KeyTable {
             key: .character("P"), command: .proposeByPlanner, help: ("生成分配建议", "run the planner"),
             scope: .screen(.group)),
         KeyBinding(
-            key: .character("s"), command: .allowSubstitute, help: ("允许替代规格", "allow a substitute"),
+            key: .character("s"), command: .allowSubstitute, help: ("允许/撤销替代", "allow/revoke subst."),
             scope: .screen(.group), inFooter: false),
         KeyBinding(key: .character("d"), command: .dispatchSelected, help: ("发出", "dispatch"), scope: .screen(.routes)),
         KeyBinding(

@@ -22,7 +22,7 @@ public struct Prompt: Sendable, Hashable {
         case rejectReason(RequestID)
         /// `LINE=QTY` pairs of what a recipient received, for a delivery short of what was sent.
         case received(RequestID)
-        /// `LINE=SPEC`: a substitute spec an approver allows for one line.
+        /// `LINE=SPEC`: a substitute spec an approver allows for one line; `-LINE=SPEC` revokes it.
         case substitute(RequestID)
     }
 
@@ -46,7 +46,8 @@ public struct Prompt: Sendable, Hashable {
         case .rejectReason(let id): language.pick("驳回 \(id) 的理由: ", "Reason to reject \(id): ")
         case .received(let id): language.pick("\(id) 实收（行=数量）: ", "Received for \(id) (LINE=QTY): ")
         case .substitute(let id):
-            language.pick("\(id) 允许替代规格（行=规格）: ", "Substitute for \(id) (LINE=SPEC): ")
+            language.pick(
+                "\(id) 替代规格（行=规格 允许，-行=规格 撤销）: ", "Substitute for \(id) (LINE=SPEC, -LINE=SPEC revokes): ")
         }
     }
 }

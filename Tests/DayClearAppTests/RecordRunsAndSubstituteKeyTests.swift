@@ -101,7 +101,7 @@ import Testing
         #expect(state.modal == .prompt(Prompt(purpose: .substitute("R-0001"))))
         // Not LINE=SPEC: the prompt stays open and says how.
         _ = press("KN95".map(Key.character) + [.enter], &state, ledger)
-        #expect(state.status == .error("请按“行=规格”填写，例如 1=KN95"))
+        #expect(state.status == .error("请按“行=规格”填写（撤销写“-行=规格”），例如 1=KN95"))
         #expect(state.modal == .prompt(Prompt(purpose: .substitute("R-0001"), text: "KN95")))
         _ = press(Array(repeating: .backspace, count: 4) + "9=KN95".map(Key.character) + [.enter], &state, ledger)
         #expect(state.status == .error("R-0001 没有第 9 行"))
@@ -115,6 +115,24 @@ import Testing
                     events: [.substitutionAllowed(SubstitutionAllowance(request: "R-0001", line: 1, spec: "KN95"))],
                     success: "已允许 R-0001 第 1 行（口罩 / 医用防护N95）用 KN95 替代")
             ])
+    }
+
+    @Test func aLeadingMinusInTheSubstitutePromptRevokes() throws {
+        let ledger = try Fixture.ledger()
+        var state = Fixture.state()
+        _ = press([.character("2"), .character("s")], &state, ledger)
+        let effects = press(" -1 = KN95".map(Key.character) + [.enter], &state, ledger)
+        #expect(state.modal == nil)
+        #expect(
+            effects == [
+                .record(
+                    reason: nil,
+                    events: [.substitutionRevoked(SubstitutionAllowance(request: "R-0001", line: 1, spec: "KN95"))],
+                    success: "已撤销 R-0001 第 1 行（口罩 / 医用防护N95）用 KN95 替代的许可")
+            ])
+        // A minus with no line number is not a revoke of line 0 or -1.
+        _ = press([.character("s")] + "--1=KN95".map(Key.character) + [.enter], &state, ledger)
+        #expect(state.status == .error("请按“行=规格”填写（撤销写“-行=规格”），例如 1=KN95"))
     }
 
     @Test func theGroupScreenShowsAllowedSubstitutesAndSubstituteLots() throws {

@@ -80,7 +80,8 @@ struct TUIEndToEndTests {
     func plainDayclearOpensTheTUI() throws {
         let sandbox = try demoSandbox()
         guard let binary = Package.binary else { throw CLIError.binaryNotFound }
-        let command = "env DAYCLEAR_DATA=\(shellQuoted(sandbox.data.path)) LC_ALL=zh_CN.UTF-8 \(shellQuoted(binary.path))"
+        let command =
+            "env DAYCLEAR_DATA=\(shellQuoted(sandbox.data.path)) LC_ALL=zh_CN.UTF-8 \(shellQuoted(binary.path))"
         let tui = try TmuxSession("plain", command: command)
         defer { withExtendedLifetime(sandbox) { tui.kill() } }
 
@@ -218,7 +219,9 @@ struct TUIEndToEndTests {
         #expect(history.last?.contains("route plan") == true, "\(history.suffix(3))")
     }
 
-    @Test("s on the group screen allows a substitute spec for a line, shown on the line and in the history")
+    @Test(
+        "s on the group screen allows a substitute spec for a line, shown on the line and in the history, and revokes it"
+    )
     func allowsASubstitute() throws {
         let sandbox = try demoSandbox(proposing: true)
         let tui = try TmuxSession("substitute", command: tuiCommand(sandbox))
@@ -228,12 +231,23 @@ struct TUIEndToEndTests {
         try tui.send("2")
         try tui.waitFor("R-0001 selected") { $0.contains("▶ R-0001") }
         try tui.send("s")
-        try tui.waitFor("R-0001 允许替代规格（行=规格）")
+        try tui.waitFor("R-0001 替代规格（行=规格 允许，-行=规格 撤销）")
         try tui.type("1=KN95", enter: true)
         let screen = try tui.waitFor("可替代 KN95")
         #expect(screen.contains("可替代 KN95（\(currentUser) 允许）"), "\(screen)")
         let history = try sandbox.history("--request", "R-0001")
         #expect(history.last?.contains("allowed spec KN95 for R-0001 line 1") == true, "\(history.suffix(3))")
+
+        // The same key takes the allowance back.
+        try tui.send("s")
+        try tui.waitFor("R-0001 替代规格")
+        try tui.type("-1=KN95", enter: true)
+        let revoked = try tui.waitFor("the allowance gone from the line") {
+            $0.contains("已撤销 R-0001 第 1 行") && !$0.contains("可替代 KN95")
+        }
+        #expect(!revoked.contains("未保存"), "\(revoked)")
+        let after = try sandbox.history("--request", "R-0001")
+        #expect(after.last?.contains("KN95") == true && after.count == history.count + 1, "\(after.suffix(3))")
     }
 
     // MARK: Resize

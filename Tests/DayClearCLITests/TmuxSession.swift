@@ -56,7 +56,7 @@ final class TmuxSession {
 
     /// Types text literally, then Enter when asked.
     func type(_ text: String, enter: Bool = false) throws {
-        try tmux(["send-keys", "-t", name, "-l", text], check: true)
+        try tmux(["send-keys", "-t", name, "-l", "--", text], check: true)
         if enter { try send("Enter") }
     }
 
