@@ -107,6 +107,26 @@ def sqlite_insert_loop(folder, count, payload_bytes=120):
     return samples
 
 
+def bare_sync_loop(folder, count, block=4096):
+    """The disk's floor for any durable write: 4 KiB written into a preallocated file and
+    fdatasync'd, once per sample, in the same folder as the stores; ms per write."""
+    path = os.path.join(folder, "sync-floor.bin")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, bytes(block * count))
+        os.fsync(fd)
+        samples = []
+        for i in range(count):
+            start = time.perf_counter()
+            os.pwrite(fd, b"x" * block, i * block)
+            os.fdatasync(fd)
+            samples.append((time.perf_counter() - start) * 1000)
+        return samples
+    finally:
+        os.close(fd)
+        os.remove(path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bench", default=DEFAULT_BENCH)
@@ -171,6 +191,7 @@ def main():
     target = fresh_copy(store, os.path.join(work, "approve-run"))
     results["approve"] = run(bench, "approve", "--data", target, "--count", str(args.approvals))["samples_ms"]
     results["sqlite"] = sqlite_insert_loop(work, args.approvals)
+    results["sync_floor"] = bare_sync_loop(work, args.approvals)
 
     if args.json:
         with open(args.json, "w") as f:
@@ -198,7 +219,7 @@ def report(r):
     replay_total = [x["total_ms"] for x in r["replay"]]
     e2e = [x["ms"] for x in r["e2e"]]
     export = [x["ms"] for x in r["export"]]
-    approve, sqlite_loop = r["approve"], r["sqlite"]
+    approve, sqlite_loop, floor = r["approve"], r["sqlite"], r["sync_floor"]
     rss = [x["max_rss_mib"] for x in r["open"]]
     rss_replay = [x["max_rss_mib"] for x in r["replay"]]
     cpu = lambda steps: cell([x["cpu_ms"] for x in steps])
@@ -220,6 +241,7 @@ def report(r):
 | day-end CSVs, {r['export'][0]['dispatches']:,} dispatches | ≤ 1 s | {cell(export)} | {'yes' if statistics.median(export) <= 1000 else 'NO'} |
 | durable approval, key to committed ({len(approve)} in a row) | ≤ 2 ms median | {ms(statistics.median(approve))} (p90 {ms(percentile(approve, 0.9))}, max {ms(max(approve))}) | {'yes' if statistics.median(approve) <= 2 else 'NO'} |
 | … plain SQLite insert + commit, same settings, same run | (baseline) | {ms(statistics.median(sqlite_loop))} (p90 {ms(percentile(sqlite_loop, 0.9))}, max {ms(max(sqlite_loop))}) | |
+| … the disk alone: 4 KiB pwrite + fdatasync, same folder, same run | (floor) | {ms(statistics.median(floor))} (p90 {ms(percentile(floor, 0.9))}, max {ms(max(floor))}) | |
 """)
     parts = r["open"][len(r["open"]) // 2]
     print(f"load average at the end: {open('/proc/loadavg').read().split()[:3]}")
