@@ -61,6 +61,37 @@ import Testing
         #expect(ScreenRows.journal(state).first == next)
     }
 
+    /// The journal loads only the latest events of a long log: its title says so, and where the rest is.
+    @Test func aJournalStartingAfterTheFirstEventSaysItHoldsOnlyTheLatest() throws {
+        var state = Fixture.movedState()
+        let ledger = try Fixture.movedLedger()
+        state.screen = .journal
+        func title() -> String {
+            var buffer = CellBuffer(width: 120, height: 40)
+            render(state, ledger: ledger, into: &buffer)
+            return buffer.lines().joined(separator: "\n")
+        }
+        let total = ledger.lastSequence
+        #expect(title().contains("日志：共 \(total) 条事件，最新在上"))
+        state.journal.removeFirst(3)
+        #expect(title().contains("日志：最近 \(total - 3) 条事件（共 \(total) 条，更早的见 dayclear history）"))
+        state.filter = "zhao"
+        #expect(title().contains("条符合“zhao”（更早的见 dayclear history）"))
+    }
+
+    /// A million-event log numbers its events with seven digits: the column shows them whole.
+    @Test func theSequenceColumnFitsTheNewestNumber() throws {
+        var state = Fixture.movedState()
+        state.screen = .journal
+        state.journal.append(
+            RecordedEvent(
+                sequence: 1_234_567, time: Fixture.now, actor: "li", reason: nil,
+                event: .paperworkCompleted(RequestReference(request: "R-0001"))))
+        var buffer = CellBuffer(width: 80, height: 24)
+        render(state, ledger: try Fixture.movedLedger(), into: &buffer)
+        #expect(buffer.lines().contains { $0.hasPrefix("│1234567 ") }, "\(buffer.lines().joined(separator: "\n"))")
+    }
+
     @Test func jAndKMoveThroughTheJournal() throws {
         var state = Fixture.movedState()
         let ledger = try Fixture.movedLedger()
