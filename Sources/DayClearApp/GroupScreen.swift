@@ -82,12 +82,8 @@ private func queueBlock(_ request: Request, selected: Bool, state: AppState, led
             proposals.isEmpty
             ? language.pick("尚无建议", "nothing proposed yet")
             : language.pick("建议 \(proposedTotal)：", "proposed \(proposedTotal): ")
-                + proposals.map { proposal in
-                    // A lot of a substitute spec names it: L-0010(KN95)×500.
-                    let item = ledger.lots[proposal.lot]?.item
-                    let spec = item.map { $0 == line.item ? "" : "(\($0.spec))" } ?? ""
-                    return "\(proposal.lot)\(spec)×\(proposal.proposedQuantity)"
-                }.joined(separator: ", ")
+                + proposals.map { "\(lotLabel($0.lot, for: line, in: ledger))×\($0.proposedQuantity)" }
+                .joined(separator: ", ")
         let short = proposedTotal < line.quantity && !proposals.isEmpty
         let text =
             "     \(line.number). \(line.item) "

@@ -77,7 +77,8 @@ private func renderRouteTable(
             [
                 startsGroup ? routeName(row.route, language) : "", row.request.id.rawValue,
                 recipient?.name ?? row.request.recipient.rawValue, recipient.map { String($0.tier.rawValue) } ?? "",
-                row.line.item.description, row.lots.map(\.rawValue).joined(separator: ","),
+                row.line.item.description,
+                row.lots.map { lotLabel($0, for: row.line, in: ledger) }.joined(separator: ","),
                 "\(row.approved) \(row.line.unit)", stateName(row.request.state, language),
             ], style: row.request.state == .dispatched ? .role(.ok) : nil)
     }

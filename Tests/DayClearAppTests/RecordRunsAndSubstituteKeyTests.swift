@@ -135,7 +135,9 @@ import Testing
         #expect(state.status == .error("请按“行=规格”填写（撤销写“-行=规格”），例如 1=KN95"))
     }
 
-    @Test func theGroupScreenShowsAllowedSubstitutesAndSubstituteLots() throws {
+    /// The fixture's day with KN95 allowed (by wang) for R-0001's N95 line and 500 of KN95 lot
+    /// L-0009 proposed for it; `approving` also approves R-0001 as proposed.
+    func ledgerWithASubstituteLot(approving: Bool = false) throws -> Ledger {
         var ledger = try Fixture.ledger(proposing: false)
         let kn95 = ItemKey(kind: "口罩", spec: "KN95")
         var sequence = ledger.lastSequence
@@ -153,6 +155,14 @@ import Testing
         try record(
             .allocationProposed(AllocationProposal(request: "R-0001", line: 1, lot: "L-0009", quantity: 500)),
             by: "zhao")
+        if approving {
+            try record(.requestApproved(LineQuantities(request: "R-0001", quantities: [:])), by: "wang")
+        }
+        return ledger
+    }
+
+    @Test func theGroupScreenShowsAllowedSubstitutesAndSubstituteLots() throws {
+        let ledger = try ledgerWithASubstituteLot()
         var state = Fixture.state()
         state.screen = .group
         var buffer = CellBuffer(width: 120, height: 40)
@@ -160,5 +170,16 @@ import Testing
         let screen = buffer.lines().joined(separator: "\n")
         #expect(screen.contains("L-0009(KN95)×500"))
         #expect(screen.contains("可替代 KN95（wang 允许）"))
+    }
+
+    /// What leaves the warehouse is the lot's spec: the routes screen names a substitute lot's spec.
+    @Test func theRoutesScreenNamesASubstituteLotsSpec() throws {
+        let ledger = try ledgerWithASubstituteLot(approving: true)
+        var state = Fixture.state()
+        state.screen = .routes
+        var buffer = CellBuffer(width: 120, height: 40)
+        render(state, ledger: ledger, into: &buffer)
+        let row = buffer.lines().first { $0.contains("R-0001") && $0.contains("L-0009") }
+        #expect(row?.contains("L-0009(KN95)") == true, "\(buffer.lines().joined(separator: "\n"))")
     }
 }
