@@ -4,9 +4,10 @@ import Foundation
 /// Times the allocation planner on the instances `generate_instances.py` writes.
 ///
 /// Usage: dayclear-bench-planner INSTANCE.json… — prints one JSON object per
-/// instance: its size, the planner's best, median and worst time over 11 runs, the units and the
-/// tier-weighted units planned, the units planned from substitutes, and whether `Ledger.apply`
-/// accepted every event.
+/// instance: its size; the planner's best, median and worst wall time over 11 runs and the thread's
+/// CPU time beside it; the median of 11 runs with explanations and whether they planned the same
+/// numbers; the units and the tier-weighted units planned, the units planned from substitutes, and
+/// whether `Ledger.apply` accepted every event.
 
 struct Instance: Decodable {
     struct Item: Decodable {
@@ -112,23 +113,45 @@ func milliseconds(_ duration: Duration) -> Double {
     return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
 }
 
+/// CPU time of the calling thread, in milliseconds: what the plan cost, whatever else the machine runs.
+func threadCPUMilliseconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
+}
+
+/// Wall and thread CPU times of `runs` plans, each sorted.
+func time(runs: Int, _ body: () -> Void) -> (wall: [Double], cpu: [Double]) {
+    let clock = ContinuousClock()
+    var wall: [Double] = []
+    var cpu: [Double] = []
+    for _ in 0..<runs {
+        let start = clock.now
+        let cpuStart = threadCPUMilliseconds()
+        body()
+        cpu.append(threadCPUMilliseconds() - cpuStart)
+        wall.append(milliseconds(clock.now - start))
+    }
+    return (wall.sorted(), cpu.sorted())
+}
+
 let decoder = JSONDecoder()
 decoder.keyDecodingStrategy = .convertFromSnakeCase
-let clock = ContinuousClock()
 for path in CommandLine.arguments.dropFirst() {
     let instance = try decoder.decode(Instance.self, from: try Data(contentsOf: URL(fileURLWithPath: path)))
     let built = try ledger(of: instance)
     guard let day = CivilDate(instance.day) else { throw BenchError.invalid("day \(instance.day)") }
     let now = Date(timeIntervalSince1970: instance.now)
     let planner = Planner(rule: .default)
-    var times: [Double] = []
     var plan = planner.plan(ledger: built, day: day, now: now)
-    for _ in 0..<11 {
-        let start = clock.now
-        plan = planner.plan(ledger: built, day: day, now: now)
-        times.append(milliseconds(clock.now - start))
-    }
-    times.sort()
+    let times = time(runs: 11) { plan = planner.plan(ledger: built, day: day, now: now) }
+    // The same plan with an explanation per allocation, as `dayclear plan` shows it.
+    var explained = planner.plan(ledger: built, day: day, now: now, explained: true)
+    let explainedTimes = time(runs: 11) { explained = planner.plan(ledger: built, day: day, now: now, explained: true) }
+    let sameNumbers =
+        explained.lines == plan.lines
+        && explained.allocations.map { [$0.request.rawValue, $0.lot.rawValue, "\($0.line)", "\($0.quantity)"] }
+            == plan.allocations.map { [$0.request.rawValue, $0.lot.rawValue, "\($0.line)", "\($0.quantity)"] }
     var applied = built
     var accepted = true
     do {
@@ -141,15 +164,16 @@ for path in CommandLine.arguments.dropFirst() {
     } catch {
         accepted = false
     }
+    let middle = times.wall.count / 2
     let result: [String: Any] = [
         "instance": instance.name, "lots": instance.lots.count, "requests": instance.requests.count,
         "lines": plan.lines.count, "allocations": plan.allocations.count,
         "units": plan.allocations.reduce(0) { $0 + $1.quantity }, "tier_weighted_units": plan.tierWeightedUnits,
-        "best_ms": times[0], "median_ms": times[times.count / 2], "worst_ms": times[times.count - 1],
-        "all_events_accepted": accepted,
-        "substitute_units": plan.allocations.filter { $0.explanation.source == .substitute }.reduce(0) {
-            $0 + $1.quantity
-        },
+        "best_ms": times.wall[0], "median_ms": times.wall[middle], "worst_ms": times.wall[times.wall.count - 1],
+        "cpu_median_ms": times.cpu[middle], "cpu_best_ms": times.cpu[0], "cpu_worst_ms": times.cpu[times.cpu.count - 1],
+        "explained_median_ms": explainedTimes.wall[middle], "explained_cpu_median_ms": explainedTimes.cpu[middle],
+        "explained_same_numbers": sameNumbers, "all_events_accepted": accepted,
+        "substitute_units": plan.allocations.filter { $0.source == .substitute }.reduce(0) { $0 + $1.quantity },
     ]
     let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
     print(String(decoding: json, as: UTF8.self))

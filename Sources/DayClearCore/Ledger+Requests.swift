@@ -7,10 +7,12 @@ extension Ledger {
         try requireText(submission.id.rawValue, "request id")
         guard requests[submission.id] == nil else { throw DomainError.duplicate("request \(submission.id)") }
         try validateLines(of: submission)
-        requests[submission.id] = Request(
+        let request = Request(
             id: submission.id, recipient: submission.recipient, neededBy: submission.neededBy,
             submittedAt: submission.submittedAt ?? context.time, lines: submission.lines,
             note: submission.note)
+        requests[submission.id] = request
+        openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community)
     }
 
     mutating func resubmit(_ submission: RequestSubmission, _ context: EventContext) throws {
@@ -37,6 +39,7 @@ extension Ledger {
         request.decidedAt = nil
         request.decidedBy = nil
         requests[request.id] = request
+        openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community)
     }
 
     private func validateLines(of submission: RequestSubmission) throws {
@@ -112,6 +115,7 @@ extension Ledger {
                 proposedQuantity: proposal.quantity, proposedAt: context.time, proposedBy: context.actor))
         allocationIndicesByRequest[request.id, default: []].append(index)
         allocationIndicesByLot[lot.id, default: []].append(index)
+        openLines.propose(proposal.quantity, request: request, line: line.number)
     }
 
     mutating func approve(_ decision: LineQuantities, _ context: EventContext) throws {
@@ -156,6 +160,7 @@ extension Ledger {
         request.decidedBy = context.actor
         request.paperwork = Paperwork()
         requests[request.id] = request
+        openLines.close(request)
     }
 
     /// Returns, rejects or cancels, releasing whatever was proposed.
@@ -175,6 +180,7 @@ extension Ledger {
             request.decidedBy = context.actor
         }
         requests[id] = request
+        openLines.close(request)
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans, the roster and the substitutions is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
-/// indices and each lot's takers are rebuilt from the allocations.
+/// indices, each lot's takers and the planner's open lines are rebuilt from the requests and allocations.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
     public static let snapshotFormat: Int64 = 4
@@ -137,6 +137,7 @@ extension Ledger {
             }
         }
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
+        openLines = walkOpenLines()
     }
 
     // MARK: - Parts

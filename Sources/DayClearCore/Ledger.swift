@@ -31,6 +31,8 @@ public struct Ledger: Equatable, Sendable {
     var allocationIndicesByLot: [LotID: [Int]] = [:]
     /// Who was approved units of each lot, for `routeClass(of:)`; rebuilt from the allocations.
     var takersByLot: [LotID: LotTakers] = [:]
+    /// The lines awaiting a decision, for the planner; rebuilt when a snapshot is loaded.
+    var openLines = OpenLines()
 
     public init() {}
 

@@ -36,7 +36,42 @@ public struct PlannedAllocation: Equatable, Sendable {
     public var line: Int
     public var lot: LotID
     public var quantity: Int
-    public var explanation: PlanExplanation
+    /// Directed lots, open lots or an allowed substitute.
+    public var source: PlanExplanation.Source
+    /// Held by reference: an unexplained plan's 170,000 allocations then copy 8 bytes each, not 130.
+    private var explained: ExplanationBox?
+
+    /// Why this quantity: built only when the plan was asked for explanations (`Planner.plan(…, explained: true)`).
+    public var explanation: PlanExplanation? {
+        get { explained?.value }
+        set { explained = newValue.map(ExplanationBox.init) }
+    }
+
+    public init(
+        request: RequestID, line: Int, lot: LotID, quantity: Int, source: PlanExplanation.Source,
+        explanation: PlanExplanation? = nil
+    ) {
+        self.request = request
+        self.line = line
+        self.lot = lot
+        self.quantity = quantity
+        self.source = source
+        self.explanation = explanation
+    }
+
+    public static func == (lhs: PlannedAllocation, rhs: PlannedAllocation) -> Bool {
+        lhs.request == rhs.request && lhs.line == rhs.line && lhs.lot == rhs.lot && lhs.quantity == rhs.quantity
+            && lhs.source == rhs.source && lhs.explanation == rhs.explanation
+    }
+}
+
+/// An explanation that never changes once made, shared by the copies of its allocation.
+private final class ExplanationBox: Sendable {
+    let value: PlanExplanation
+
+    init(_ value: PlanExplanation) {
+        self.value = value
+    }
 }
 
 /// One request line as the planner saw it.

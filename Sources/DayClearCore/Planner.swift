@@ -16,8 +16,9 @@ public struct Planner: Sendable {
         self.rule = rule
     }
 
-    /// The plan for `day` as the ledger stands at `now`.
-    public func plan(ledger: Ledger, day: CivilDate, now: Date) -> Plan {
+    /// The plan for `day` as the ledger stands at `now`. With `explained`, each allocation carries
+    /// its `PlanExplanation`; the plan's lines, lots and quantities are the same either way.
+    public func plan(ledger: Ledger, day: CivilDate, now: Date, explained: Bool = false) -> Plan {
         var input = PlanningInput(ledger: ledger, day: day, now: now)
         var pieces: [PlanningPool.Piece] = []
         var outcomes: [PlanningPool.Outcome] = []
@@ -35,13 +36,15 @@ public struct Planner: Sendable {
                     pool: index, pieces: before.0..<pieces.count, outcomes: before.1..<outcomes.count, of: outcomes)
             }
         }
-        return assemble(input: input, pieces: pieces, outcomes: outcomes, substitutePool: substitutePool, day: day)
+        return assemble(
+            input: input, pieces: pieces, outcomes: outcomes, substitutePool: substitutePool, day: day,
+            explained: explained)
     }
 
     /// The plan's lines in tier then tie order, each followed by its allocations in pick order.
     private func assemble(
         input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome],
-        substitutePool: SubstitutePoolTrail, day: CivilDate
+        substitutePool: SubstitutePoolTrail, day: CivilDate, explained: Bool
     ) -> Plan {
         let demands = input.demands
         // Each line's outcome from its directed pool and from its open pool.
@@ -69,44 +72,55 @@ public struct Planner: Sendable {
         for tier in PlanningPool.byTier(Array(demands.indices), demands: demands) {
             for index in tier {
                 let demand = demands[index]
-                let id = input.requests.values[demand.request].id
+                let open = input.lines[demand.entry]
                 lines.append(
                     PlannedLine(
-                        request: id, line: demand.line,
-                        item: input.requests.values[demand.request].lines[demand.lineOffset].item,
-                        recipient: input.requests.values[demand.request].recipient, tier: demand.tier,
-                        asked: demand.asked, alreadyProposed: demand.alreadyProposed,
+                        request: open.request, line: demand.line, item: open.item, recipient: open.recipient,
+                        tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
                         planned: demand.asked - demand.alreadyProposed - demand.need))
                 var position = first[index]
                 while position >= 0 {
                     let piece = pieces[position]
-                    let from: Int
-                    var substitution: Substitution?
-                    switch piece.source {
-                    case .directed: from = directed[index]
-                    case .general: from = general[index]
-                    case .substitute:
-                        let pool = substitutePool.pool(ofPiece: position)
-                        from = substitutePool.outcome(of: index, pool: pool) ?? -1
-                        substitution = input.substitution(for: index, pool: pool)
+                    var allocation = PlannedAllocation(
+                        request: open.request, line: demand.line, lot: input.supplies[piece.supply].id,
+                        quantity: piece.quantity, source: piece.source)
+                    if explained {
+                        allocation.explanation = explanation(
+                            of: piece, at: position, demand: index, input: input, outcomes: outcomes,
+                            directed: directed[index], general: general[index], substitutePool: substitutePool)
                     }
-                    let outcome = from >= 0 ? outcomes[from] : nil
-                    var explanation = PlanExplanation(
-                        rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
-                        alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
-                        fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
-                        packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact,
-                        shortfall: demand.need)
-                    explanation.substitute = substitution?.item
-                    explanation.substituteAllowedBy = substitution?.allowedBy
-                    allocations.append(
-                        PlannedAllocation(
-                            request: id, line: demand.line, lot: input.supplies[piece.supply].id,
-                            quantity: piece.quantity, explanation: explanation))
+                    allocations.append(allocation)
                     position = next[position]
                 }
             }
         }
         return Plan(rule: rule, day: day, allocations: allocations, lines: lines)
+    }
+
+    /// Why a piece was planned: the outcome of the pool it came from and the line's shortfall.
+    private func explanation(
+        of piece: PlanningPool.Piece, at position: Int, demand index: Int, input: PlanningInput,
+        outcomes: [PlanningPool.Outcome], directed: Int, general: Int, substitutePool: SubstitutePoolTrail
+    ) -> PlanExplanation {
+        let demand = input.demands[index]
+        let from: Int
+        var substitution: Substitution?
+        switch piece.source {
+        case .directed: from = directed
+        case .general: from = general
+        case .substitute:
+            let pool = substitutePool.pool(ofPiece: position)
+            from = substitutePool.outcome(of: index, pool: pool) ?? -1
+            substitution = input.substitution(for: index, pool: pool)
+        }
+        let outcome = from >= 0 ? outcomes[from] : nil
+        var explanation = PlanExplanation(
+            rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
+            alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
+            fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
+            packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact, shortfall: demand.need)
+        explanation.substitute = substitution?.item
+        explanation.substituteAllowedBy = substitution?.allowedBy
+        return explanation
     }
 }

@@ -11,12 +11,13 @@ extension PlanningInput {
         guard !ledger.substitutions.isEmpty else { return }
         var allowed: [Int: [Substitution]] = [:]
         // A request's lines are consecutive demands, so each request is looked up once.
-        var request: Dictionary<RequestID, Request>.Index?
+        var request: RequestID?
         var ofRequest: [Substitution] = []
         for (index, demand) in demands.enumerated() {
-            if demand.request != request {
-                request = demand.request
-                ofRequest = ledger.substitutions[requests.keys[demand.request]] ?? []
+            let id = lines[demand.entry].request
+            if id != request {
+                request = id
+                ofRequest = ledger.substitutions[id] ?? []
             }
             guard !ofRequest.isEmpty else { continue }
             let mine = ofRequest.filter { $0.line == demand.line && $0.isActive }
@@ -33,7 +34,7 @@ extension PlanningInput {
             guard let allowedLines = candidates[spec.item] else { continue }
             let lines =
                 spec.owner.map { owner in
-                    allowedLines.filter { requests.values[demands[$0].request].recipient == owner }
+                    allowedLines.filter { self.lines[demands[$0].entry].recipient == owner }
                 } ?? allowedLines
             guard !lines.isEmpty else { continue }
             pools.append(

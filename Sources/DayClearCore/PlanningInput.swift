@@ -2,14 +2,13 @@ import Foundation
 
 /// A request line the planner may serve.
 ///
-/// Plain values only: the request's id, recipient and line are read from the ledger once the plan
-/// is built, so moving and copying 180,000 demands retains no strings.
+/// Plain values only: the line's request, recipient and kind+spec stay in the ledger's open lines
+/// and are read back once the plan is built, so moving and copying 180,000 demands retains no strings.
 struct Demand {
-    /// Where the request is in the ledger's `requests`.
-    var request: Dictionary<RequestID, Request>.Index
-    /// The line's number, and its position in the request's `lines`.
+    /// Where the line is in the ledger's open lines (`OpenLines.Ordered`).
+    var entry: Int
+    /// The line's number.
     var line: Int
-    var lineOffset: Int
     var tier: Tier
     var neededBy: Date
     var submittedAt: Date
@@ -44,14 +43,15 @@ struct PoolSpec {
     var demands: [Int] = []
 }
 
-/// The candidates of a day, read from the ledger in one pass over the lots and one over the requests.
+/// The candidates of a day: the lots, read from the ledger in one pass, and the lines, from the
+/// ledger's open lines (`OpenLines`, kept up to date event by event).
 ///
 /// `demands` are kept in tie order (earliest needed-by, then request id in natural order, then
 /// line), so a demand's index is its tie rank and every later grouping keeps that order without
 /// sorting again.
 struct PlanningInput {
-    /// The ledger's requests, which `Demand.request` indexes.
-    let requests: [RequestID: Request]
+    /// The ledger's open lines in tie order, which `Demand.entry` indexes.
+    let lines: OpenLines.Ordered
     var demands: [Demand] = []
     var supplies: [Supply] = []
     /// In planning order: every directed pool, then the open pool of each kind+spec, then the substitute pools.
@@ -63,7 +63,7 @@ struct PlanningInput {
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
     /// decision, submitted before the day's end, with units still to propose.
     init(ledger: Ledger, day: CivilDate, now: Date) {
-        requests = ledger.requests
+        lines = ledger.openLines.ordered()
         let end = ledger.calendar.window(of: day).end
         var numbers = ItemNumbers()
         var lots = [(lot: Lot, item: Int)]()
@@ -82,7 +82,7 @@ struct PlanningInput {
         }
         let (openPool, directedPools) = makePools(lots, items: numbers.items)
         rankPicks(lots)
-        gatherDemands(ledger, end: end, numbers: &numbers, openPool: openPool, directedPools: directedPools)
+        gatherDemands(end: end, numbers: &numbers, openPool: openPool, directedPools: directedPools)
         addSubstitutePools(ledger)
     }
 
@@ -131,76 +131,38 @@ struct PlanningInput {
         for (rank, index) in order.enumerated() { supplies[index].pickRank = rank }
     }
 
-    /// The lines of the open requests, in tie order, each added to the pools it may draw on.
+    /// The open lines with units still to propose, in tie order, each added to the pools it may draw on.
     private mutating func gatherDemands(
-        _ ledger: Ledger, end: Date, numbers: inout ItemNumbers, openPool: [Int],
-        directedPools: [RecipientID: [(item: Int, pool: Int)]]
+        end: Date, numbers: inout ItemNumbers, openPool: [Int], directedPools: [RecipientID: [(item: Int, pool: Int)]]
     ) {
-        let requests = ledger.requests
-        var positions: [Dictionary<RequestID, Request>.Index] = []
-        var open: [TieKey] = []
-        positions.reserveCapacity(requests.count)
-        open.reserveCapacity(requests.count)
-        var index = requests.startIndex
-        while index != requests.endIndex {
-            let request = requests.values[index]
-            if request.state.awaitsDecision, request.submittedAt < end {
-                let id = NaturalOrder(request.id.rawValue)
-                open.append(
-                    TieKey(
-                        neededBy: request.neededBy.timeIntervalSinceReferenceDate, first: id.first, second: id.second,
-                        position: positions.count))
-                positions.append(index)
-            }
-            requests.formIndex(after: &index)
-        }
-        open.sort { lhs, rhs in
-            if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            if lhs.second != rhs.second { return lhs.second < rhs.second }
-            // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
-            return NaturalOrder(requests.keys[positions[lhs.position]].rawValue)
-                < NaturalOrder(requests.keys[positions[rhs.position]].rawValue)
-        }
-        demands.reserveCapacity(open.count * 2)
-        for entry in open {
-            let position = positions[entry.position]
-            let request = requests.values[position]
-            let tier = ledger.recipients[request.recipient]?.tier ?? .community
-            let directed = directedPools.isEmpty ? nil : directedPools[request.recipient]
-            let proposed = request.state == .proposed ? proposedByLine(request, ledger) : [:]
-            for (offset, line) in request.lines.enumerated() {
-                let already = proposed[line.number] ?? 0
-                guard line.quantity > already else { continue }
-                let demand = demands.count
-                demands.append(
-                    Demand(
-                        request: position, line: line.number, lineOffset: offset, tier: tier,
-                        neededBy: request.neededBy, submittedAt: request.submittedAt, asked: line.quantity,
-                        alreadyProposed: already, need: line.quantity - already))
-                guard let item = numbers.number(of: line.item) else { continue }
+        // Built in locals (the closure may not capture `self` while it reads `lines`), each held once.
+        var demands: [Demand] = []
+        demands.reserveCapacity(lines.settled.count + lines.recent.count)
+        var pools = self.pools
+        self.pools = []
+        var recipient: RecipientID?
+        var directed: [(item: Int, pool: Int)]?
+        lines.forEach { entry, line in
+            guard line.asked > line.proposed, line.submittedAt < end else { return }
+            let demand = demands.count
+            demands.append(
+                Demand(
+                    entry: entry, line: line.number, tier: line.tier, neededBy: line.neededBy,
+                    submittedAt: line.submittedAt, asked: line.asked, alreadyProposed: line.proposed,
+                    need: line.asked - line.proposed))
+            guard let item = numbers.number(of: line.item) else { return }
+            if !directedPools.isEmpty {
+                // A request's lines are consecutive, so its recipient's directed pools are looked up once.
+                if line.recipient != recipient {
+                    recipient = line.recipient
+                    directed = directedPools[line.recipient]
+                }
                 if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].demands.append(demand) }
-                if openPool[item] >= 0 { pools[openPool[item]].demands.append(demand) }
             }
+            if openPool[item] >= 0 { pools[openPool[item]].demands.append(demand) }
         }
-    }
-
-    /// Units awaiting a decision per line of a proposed request, from one look-up of its allocations.
-    private func proposedByLine(_ request: Request, _ ledger: Ledger) -> [Int: Int] {
-        var units: [Int: Int] = [:]
-        for index in ledger.allocationIndicesByRequest[request.id] ?? [] {
-            let allocation = ledger.allocations[index]
-            if allocation.status == .proposed { units[allocation.line, default: 0] += allocation.proposedQuantity }
-        }
-        return units
-    }
-
-    /// A request's place in the tie order in plain values, so sorting 100,000 of them moves no references.
-    private struct TieKey {
-        var neededBy: Double
-        var first: UInt64
-        var second: UInt64
-        var position: Int
+        self.pools = pools
+        self.demands = demands
     }
 
     private struct PoolKey: Hashable {

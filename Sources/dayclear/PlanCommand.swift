@@ -32,13 +32,15 @@ struct PlanCommand: ParsableCommand {
         var recorded: [RecordedEvent] = []
         if apply {
             recorded = try store.perform(reason: "planner: \(rule.englishName)") { ledger in
-                let made = planner.plan(ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now)
+                let made = planner.plan(
+                    ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now, explained: true)
                 plan = made
                 return made.events
             }
         } else {
             let ledger = store.ledger
-            plan = planner.plan(ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now)
+            plan = planner.plan(
+                ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now, explained: true)
         }
         guard let plan else { return }
         switch format {
@@ -52,9 +54,9 @@ struct PlanCommand: ParsableCommand {
         print("分配建议 Proposed allocation — \(plan.day), \(rule.chineseName) \(rule.englishName)")
         let rows = plan.allocations.map { allocation in
             [
-                allocation.request.rawValue, "\(allocation.line)", allocation.explanation.tier.chineseName,
+                allocation.request.rawValue, "\(allocation.line)", allocation.explained.tier.chineseName,
                 allocation.lot.rawValue, "\(allocation.quantity)",
-                sourceLabel(allocation.explanation), "\(allocation.explanation.shortfall)",
+                sourceLabel(allocation.explained), "\(allocation.explained.shortfall)",
             ]
         }
         print(
@@ -64,8 +66,8 @@ struct PlanCommand: ParsableCommand {
         if explain {
             for allocation in plan.allocations {
                 print("\(allocation.request) 行 line \(allocation.line) ← \(allocation.lot) \(allocation.quantity):")
-                print("  \(allocation.explanation.chinese)")
-                print("  \(allocation.explanation.english)")
+                print("  \(allocation.explained.chinese)")
+                print("  \(allocation.explained.english)")
             }
         }
         let short = plan.shortfalls
@@ -109,8 +111,8 @@ struct PlanCommand: ParsableCommand {
             rows: plan.allocations.map {
                 [
                     $0.request.rawValue, "\($0.line)", $0.lot.rawValue, "\($0.quantity)",
-                    "\($0.explanation.tier.rawValue)", $0.explanation.source.rawValue,
-                    String(format: "%.2f", $0.explanation.exactShare), "\($0.explanation.shortfall)",
+                    "\($0.explained.tier.rawValue)", $0.explained.source.rawValue,
+                    String(format: "%.2f", $0.explained.exactShare), "\($0.explained.shortfall)",
                 ]
             })
     }
@@ -122,7 +124,7 @@ struct PlanCommand: ParsableCommand {
             allocations: plan.allocations.map {
                 .init(
                     requestId: $0.request.rawValue, line: $0.line, lotId: $0.lot.rawValue, quantity: $0.quantity,
-                    explanation: $0.explanation, chinese: $0.explanation.chinese, english: $0.explanation.english)
+                    explanation: $0.explained, chinese: $0.explained.chinese, english: $0.explained.english)
             },
             shortfalls: plan.shortfalls.map {
                 .init(
@@ -131,6 +133,14 @@ struct PlanCommand: ParsableCommand {
                     shortfall: $0.shortfall)
             })
         return try JSONEncoder.commandOutput().encode(document)
+    }
+}
+
+extension PlannedAllocation {
+    /// The explanation `plan` asks the planner for: every format shows its tier, source, share or shortfall.
+    fileprivate var explained: PlanExplanation {
+        guard let explanation else { preconditionFailure("plan asks the planner for explanations") }
+        return explanation
     }
 }
 

@@ -324,6 +324,14 @@ func invariantViolations(_ ledger: Ledger) -> [String] {
             problems.append("\(request.id): paperwork \(String(describing: request.paperwork)) in \(request.state)")
         }
     }
+    // The planner's open lines, kept event by event, equal what a walk of the requests and allocations gives.
+    let walked = ledger.walkOpenLines().ordered().all
+    let kept = ledger.openLines.ordered().all
+    if kept != walked {
+        let differing = Set(kept.map { "\($0.request) line \($0.number): \($0.proposed)/\($0.asked)" })
+            .symmetricDifference(walked.map { "\($0.request) line \($0.number): \($0.proposed)/\($0.asked)" })
+        problems.append("open lines differ from a walk (\(kept.count) against \(walked.count)): \(differing.sorted())")
+    }
     return problems
 }
 

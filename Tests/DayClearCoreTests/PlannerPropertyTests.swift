@@ -108,14 +108,15 @@ struct PlannerPropertyTests {
             var f = try randomFixture(seed: seed)
             let before = f.ledger
             let plan = try f.planAndApply(.default, day: Self.day)
-            for allocation in plan.allocations where allocation.explanation.source == .general {
+            for allocation in plan.allocations where allocation.source == .general {
                 let lot = try #require(before.lots[allocation.lot])
+                let tier = try #require(allocation.explanation?.tier)
                 // Own spec first: a higher tier that could take the lot only as a substitute waits.
                 let starved = plan.lines.filter {
-                    $0.tier < allocation.explanation.tier && $0.shortfall > 0
+                    $0.tier < tier && $0.shortfall > 0
                         && eligible(lot, for: $0, ledger: before, now: f.now, substitutes: false)
                 }
-                #expect(starved.isEmpty, "seed \(seed): \(allocation.lot) went to tier \(allocation.explanation.tier)")
+                #expect(starved.isEmpty, "seed \(seed): \(allocation.lot) went to tier \(tier)")
             }
         }
     }
@@ -135,13 +136,14 @@ struct PlannerPropertyTests {
                 let line = try #require(
                     plan.lines.first { $0.request == allocation.request && $0.line == allocation.line })
                 let isSubstitute = lot.item != line.item
-                #expect(isSubstitute == (allocation.explanation.source == .substitute), "seed \(seed)")
+                #expect(isSubstitute == (allocation.source == .substitute), "seed \(seed)")
+                #expect(allocation.explanation?.source == allocation.source, "seed \(seed)")
                 guard isSubstitute else { continue }
                 used += 1
                 let allowance = before.substitute(lot.item, for: line.request, line: line.line)
                 #expect(allowance?.allowedBy == "supervisor", "seed \(seed)")
-                #expect(allocation.explanation.substitute == lot.item, "seed \(seed)")
-                #expect(allocation.explanation.substituteAllowedBy == "supervisor", "seed \(seed)")
+                #expect(allocation.explanation?.substitute == lot.item, "seed \(seed)")
+                #expect(allocation.explanation?.substituteAllowedBy == "supervisor", "seed \(seed)")
                 let ownLeft = f.ledger.lots.values.filter { own in
                     own.free > 0 && listed.contains(own.id)
                         && eligible(own, for: line, ledger: f.ledger, now: f.now, substitutes: false)
@@ -158,9 +160,9 @@ struct PlannerPropertyTests {
     func withinOnePack() throws {
         for seed in Self.seeds {
             let f = try randomFixture(seed: seed)
-            let plan = Planner().plan(ledger: f.ledger, day: Self.day, now: f.now)
+            let plan = Planner().plan(ledger: f.ledger, day: Self.day, now: f.now, explained: true)
             for allocation in plan.allocations {
-                let explanation = allocation.explanation
+                let explanation = try #require(allocation.explanation)
                 #expect(
                     abs(Double(explanation.awarded) - explanation.exactShare) <= Double(explanation.packSize) + 1e-6,
                     "seed \(seed) \(allocation.request)")
@@ -178,5 +180,25 @@ struct PlannerPropertyTests {
                 #expect(one == two, "seed \(seed)")
             }
         }
+    }
+
+    @Test(
+        "explanations change nothing but the explanations: same lines, lots and quantities",
+        arguments: PlanningRule.allCases)
+    func explanationsOnlyWhenAsked(rule: PlanningRule) throws {
+        var explainedAny = false
+        for seed in Self.seeds {
+            let f = try randomFixture(seed: seed)
+            let plain = Planner(rule: rule).plan(ledger: f.ledger, day: Self.day, now: f.now)
+            let explained = Planner(rule: rule).plan(ledger: f.ledger, day: Self.day, now: f.now, explained: true)
+            #expect(plain.lines == explained.lines, "seed \(seed)")
+            #expect(plain.allocations.allSatisfy { $0.explanation == nil }, "seed \(seed)")
+            #expect(explained.allocations.allSatisfy { $0.explanation?.source == $0.source }, "seed \(seed)")
+            var stripped = explained
+            for index in stripped.allocations.indices { stripped.allocations[index].explanation = nil }
+            #expect(stripped == plain, "seed \(seed)")
+            explainedAny = explainedAny || !explained.allocations.isEmpty
+        }
+        #expect(explainedAny, "the generated days plan something")
     }
 }

@@ -9,12 +9,12 @@ private let today = CivilDate(year: 2026, month: 2, day: 10)
 private let tomorrow = CivilDate(year: 2026, month: 2, day: 11)
 
 extension Fixture {
-    /// Plans with `rule` and records every proposal; a refused one fails the test.
+    /// Plans with `rule`, with explanations, and records every proposal; a refused one fails the test.
     @discardableResult
     mutating func planAndApply(
         _ rule: PlanningRule = .default, day: CivilDate = today, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Plan {
-        let plan = Planner(rule: rule).plan(ledger: ledger, day: day, now: now)
+        let plan = Planner(rule: rule).plan(ledger: ledger, day: day, now: now, explained: true)
         for event in plan.events { try record(event, actor: "planner", reason: "planner: \(rule.rawValue)") }
         return plan
     }
@@ -67,11 +67,11 @@ struct PlannerDefaultRuleTests {
         #expect(plan.planned("R-B") == 80)
         #expect(plan.planned("R-C") == 40)
         for allocation in plan.allocations {
-            let explanation = allocation.explanation
+            let explanation = try #require(allocation.explanation)
             #expect(abs(Double(explanation.awarded) - explanation.exactShare) < Double(explanation.packSize))
             #expect(explanation.packSize == 20)
         }
-        let rounding = Dictionary(plan.allocations.map { ($0.request, $0.explanation.rounding) }) { a, _ in a }
+        let rounding = Dictionary(plan.allocations.map { ($0.request, $0.explanation?.rounding) }) { a, _ in a }
         #expect(rounding == ["R-A": .down, "R-B": .up, "R-C": .exact])
     }
 
@@ -106,7 +106,7 @@ struct PlannerDefaultRuleTests {
         let plan = try f.planAndApply()
         #expect(plan.planned("R-1") == 33)
         #expect(plan.planned("R-2") == 167)
-        #expect(plan.allocations.first { $0.request == "R-1" }?.explanation.rounding == .fullNeed)
+        #expect(plan.allocations.first { $0.request == "R-1" }?.explanation?.rounding == .fullNeed)
     }
 
     @Test("directed lots go to their recipient first and never to anyone else")
@@ -120,7 +120,7 @@ struct PlannerDefaultRuleTests {
         #expect(plan.units("R-2", from: Lots.n95) == 1000)
         #expect(plan.units("R-2", from: Lots.n95Directed) == 0)
         #expect(try f.lot(Lots.n95Directed).free == 100)
-        #expect(plan.allocations.first { $0.request == "R-1" }?.explanation.source == .directed)
+        #expect(plan.allocations.first { $0.request == "R-1" }?.source == .directed)
     }
 
     @Test("an expected lot serves only lines needed after its ETA; the router of stock keeps both served")

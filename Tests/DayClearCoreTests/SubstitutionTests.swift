@@ -193,7 +193,7 @@ struct SubstitutionPlannerTests {
         let plan = try f.planAndApplyToday()
         #expect(plan.planned("R-1") == 1000)
         #expect(plan.units("R-1", from: Lots.surgical) == 0)
-        #expect(plan.allocations.allSatisfy { $0.explanation.source != .substitute })
+        #expect(plan.allocations.allSatisfy { $0.source != .substitute })
     }
 
     @Test("with an allowance the substitute fills what the own spec left, and the explanation says who allowed it")
@@ -205,15 +205,17 @@ struct SubstitutionPlannerTests {
         #expect(plan.units("R-1", from: Lots.surgical) == 300)
         #expect(plan.planned("R-1") == 1300)
         let substitute = try #require(plan.allocations.first { $0.lot == Lots.surgical })
-        #expect(substitute.explanation.source == .substitute)
-        #expect(substitute.explanation.substitute == Items.surgical)
-        #expect(substitute.explanation.substituteAllowedBy == "wang")
-        #expect(substitute.explanation.chinese.contains("替代规格 医用外科"))
-        #expect(substitute.explanation.chinese.contains("wang 允许"))
-        #expect(substitute.explanation.english.contains("substitute 医用外科 after the own spec, allowed by wang"))
+        #expect(substitute.source == .substitute)
+        let explanation = try #require(substitute.explanation)
+        #expect(explanation.source == .substitute)
+        #expect(explanation.substitute == Items.surgical)
+        #expect(explanation.substituteAllowedBy == "wang")
+        #expect(explanation.chinese.contains("替代规格 医用外科"))
+        #expect(explanation.chinese.contains("wang 允许"))
+        #expect(explanation.english.contains("substitute 医用外科 after the own spec, allowed by wang"))
         // The own-spec allocation comes first and reads as general stock.
         #expect(plan.allocations.first?.lot == Lots.n95)
-        #expect(plan.allocations.first?.explanation.source == .general)
+        #expect(plan.allocations.first?.explanation?.source == .general)
         #expect(f.ledger.invariantViolations().isEmpty)
     }
 
@@ -273,15 +275,15 @@ struct SubstitutionPlannerTests {
         plan = try f.planAndApplyToday()
         #expect(plan.units("R-5", from: Lots.n95Directed) == 300)
         #expect(plan.units("R-5", from: "L-0007") == 200)
-        #expect(plan.allocations.first { $0.lot == "L-0007" }?.explanation.source == .substitute)
+        #expect(plan.allocations.first { $0.lot == "L-0007" }?.source == .substitute)
         #expect(f.ledger.invariantViolations().isEmpty)
     }
 }
 
 extension Fixture {
-    /// Plans today with the default rule and records it; a refused proposal fails the test.
+    /// Plans today with the default rule, with explanations, and records it; a refused proposal fails the test.
     mutating func planAndApplyToday() throws -> Plan {
-        let plan = Planner().plan(ledger: ledger, day: today, now: now)
+        let plan = Planner().plan(ledger: ledger, day: today, now: now, explained: true)
         for event in plan.events { try record(event, actor: "planner", reason: "planner: default") }
         return plan
     }

@@ -1,0 +1,199 @@
+import Foundation
+
+/// The lines of the requests awaiting a decision (submitted or proposed), each with the units
+/// already proposed for it: the planner's candidates, kept in the planner's tie order.
+///
+/// `Ledger.apply` keeps them up to date event by event (submission, resubmission, proposal,
+/// approval, return, rejection, cancellation), so a plan reads them in order from one array instead
+/// of walking, sorting and looking up every request and its allocations. Newly opened lines wait in
+/// `recent` and are merged into the sorted `settled` array once they are an eighth of it; a closed
+/// line stays in `settled`, marked, until the next merge. So an event costs a hash or a binary search,
+/// merges cost O(1) per line amortised, and a plan sorts only the recent lines.
+///
+/// Two values are equal when they hold the same open lines, however they are split between
+/// `settled` and `recent`. A loaded snapshot rebuilds them with `Ledger.walkOpenLines()`, which is
+/// also what the property tests compare them with.
+struct OpenLines: Equatable, Sendable {
+    /// The tie order: earliest needed-by, then request id in natural order, then line.
+    struct Order: Comparable, Sendable {
+        var neededBy: Date
+        /// The request id's `NaturalOrder` words, compared before the id itself.
+        var first: UInt64
+        var second: UInt64
+        var request: RequestID
+        var line: Int
+
+        init(request: Request, line: Int) {
+            let natural = NaturalOrder(request.id.rawValue)
+            neededBy = request.neededBy
+            first = natural.first
+            second = natural.second
+            self.request = request.id
+            self.line = line
+        }
+
+        static func < (lhs: Order, rhs: Order) -> Bool {
+            if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
+            if lhs.request != rhs.request {
+                return NaturalOrder(lhs.request.rawValue) < NaturalOrder(rhs.request.rawValue)
+            }
+            return lhs.line < rhs.line
+        }
+    }
+
+    /// One line of a request awaiting a decision.
+    struct Line: Equatable, Sendable {
+        var order: Order
+        var recipient: RecipientID
+        var item: ItemKey
+        /// The recipient's tier (a recipient's tier never changes once registered).
+        var tier: Tier
+        var submittedAt: Date
+        var asked: Int
+        /// Units in allocations of this line still awaiting the decision.
+        var proposed: Int
+        /// Closed since the last merge: left out of every reading.
+        var isClosed = false
+
+        var request: RequestID { order.request }
+        var number: Int { order.line }
+        var neededBy: Date { order.neededBy }
+    }
+
+    /// Lines in tie order, some of them closed.
+    private(set) var settled: [Line] = []
+    /// Lines opened since the last merge.
+    private var recent: [LineKey: Line] = [:]
+    private var closedCount = 0
+
+    init() {}
+
+    /// The lines given, in any order, all settled.
+    init(lines: [Line]) {
+        settled = lines.sorted { $0.order < $1.order }
+    }
+
+    /// Adds every line of a request that now awaits a decision, nothing proposed yet.
+    mutating func open(_ request: Request, tier: Tier) {
+        for line in request.lines {
+            recent[LineKey(request: request.id, line: line.number)] = Line(
+                order: Order(request: request, line: line.number), recipient: request.recipient, item: line.item,
+                tier: tier, submittedAt: request.submittedAt, asked: line.quantity, proposed: 0)
+        }
+        if recent.count > max(1_024, settled.count / 8) { settle() }
+    }
+
+    /// Counts units newly proposed for a line of `request` (whose needed-by is the one it was opened with).
+    mutating func propose(_ units: Int, request: Request, line: Int) {
+        let key = LineKey(request: request.id, line: line)
+        if recent[key] != nil {
+            recent[key]?.proposed += units
+        } else if let index = settledIndex(Order(request: request, line: line)) {
+            settled[index].proposed += units
+        }
+    }
+
+    /// Drops a request's lines: it was decided, returned, rejected or cancelled.
+    mutating func close(_ request: Request) {
+        for line in request.lines {
+            if recent.removeValue(forKey: LineKey(request: request.id, line: line.number)) != nil { continue }
+            if let index = settledIndex(Order(request: request, line: line.number)) {
+                settled[index].isClosed = true
+                closedCount += 1
+            }
+        }
+        if closedCount > max(1_024, settled.count / 2) { settle() }
+    }
+
+    /// The open lines in tie order: the settled ones (closed ones included, marked) and the recent ones sorted.
+    func ordered() -> Ordered {
+        Ordered(settled: settled, recent: recent.values.sorted { $0.order < $1.order })
+    }
+
+    /// The open lines in tie order, as two sorted arrays a reader merges.
+    struct Ordered {
+        let settled: [Line]
+        let recent: [Line]
+
+        /// The line at `entry`: a position in `settled`, or past it, in `recent`.
+        subscript(entry: Int) -> Line {
+            entry < settled.count ? settled[entry] : recent[entry - settled.count]
+        }
+
+        /// Calls `body` with the entry and line of every open line, in tie order.
+        func forEach(_ body: (Int, Line) -> Void) {
+            var s = 0
+            var r = 0
+            while s < settled.count || r < recent.count {
+                if s < settled.count, settled[s].isClosed {
+                    s += 1
+                } else if r == recent.count || (s < settled.count && settled[s].order < recent[r].order) {
+                    body(s, settled[s])
+                    s += 1
+                } else {
+                    body(settled.count + r, recent[r])
+                    r += 1
+                }
+            }
+        }
+
+        /// Every open line in tie order.
+        var all: [Line] {
+            var lines: [Line] = []
+            lines.reserveCapacity(settled.count + recent.count)
+            forEach { _, line in lines.append(line) }
+            return lines
+        }
+    }
+
+    /// The same open lines. Immediate when both share their storage (a ledger compared with itself or an
+    /// unchanged copy, as the TUI's memo does); `Ledger ==` compares `lastSequence` before, so two ledgers
+    /// that differ by an event never get here.
+    static func == (lhs: OpenLines, rhs: OpenLines) -> Bool {
+        if lhs.settled == rhs.settled, lhs.recent == rhs.recent { return true }
+        return lhs.ordered().all == rhs.ordered().all
+    }
+
+    /// Merges the recent lines into the settled ones and drops the closed ones.
+    private mutating func settle() {
+        settled = ordered().all
+        recent = [:]
+        closedCount = 0
+    }
+
+    /// Where the open line with this order is among the settled lines.
+    private func settledIndex(_ order: Order) -> Int? {
+        var index = partitionPoint(settled) { !($0.order < order) }
+        while index < settled.count, !(order < settled[index].order) {
+            if !settled[index].isClosed { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension Ledger {
+    /// The open lines computed from scratch: every line of each request awaiting a decision, with the
+    /// units of its allocations still proposed.
+    func walkOpenLines() -> OpenLines {
+        var lines: [OpenLines.Line] = []
+        for request in requests.values where request.state.awaitsDecision {
+            var proposed: [Int: Int] = [:]
+            for allocation in allocations(of: request.id) where allocation.status == .proposed {
+                proposed[allocation.line, default: 0] += allocation.proposedQuantity
+            }
+            let tier = recipients[request.recipient]?.tier ?? .community
+            for line in request.lines {
+                lines.append(
+                    OpenLines.Line(
+                        order: OpenLines.Order(request: request, line: line.number), recipient: request.recipient,
+                        item: line.item, tier: tier, submittedAt: request.submittedAt, asked: line.quantity,
+                        proposed: proposed[line.number] ?? 0))
+            }
+        }
+        return OpenLines(lines: lines)
+    }
+}
