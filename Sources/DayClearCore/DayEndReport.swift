@@ -110,6 +110,8 @@ public struct DayEndReport: Sendable {
         }.sorted { ($0.arrivedAt, $0.lot) < ($1.arrivedAt, $1.lot) }
 
         var dispatched: [Dispatch] = []
+        dispatched.reserveCapacity(
+            ledger.allocations.reduce(0) { $1.status == .dispatched && inDay($1.dispatchedAt) ? $0 + 1 : $0 })
         for allocation in ledger.allocations where allocation.status == .dispatched && inDay(allocation.dispatchedAt) {
             if let row = Self.dispatch(allocation, route: ledger.routeClass(of: allocation), in: ledger) {
                 dispatched.append(row)
@@ -123,34 +125,47 @@ public struct DayEndReport: Sendable {
 
         disclosure = Self.balances(ledger: ledger, window: window)
 
-        let paperwork = ledger.requests.values.compactMap { request -> PendingPaperwork? in
-            guard let paperwork = request.paperwork, !paperwork.isComplete, let at = request.decidedAt,
-                at < window.end
-            else { return nil }
-            return PendingPaperwork(
-                request: request.id, recipientName: ledger.recipients[request.recipient]?.name ?? "",
-                approver: request.decidedBy ?? "", approvedAt: at)
+        // One pass over the requests for both lists, reading only the fields each needs (a `Request`
+        // copied whole per iteration retains every one of its strings and arrays).
+        var paperwork: [PendingPaperwork] = []
+        var decided: [ApprovalTime] = []
+        for request in ledger.requests.values {
+            guard let at = request.decidedAt, at < window.end else { continue }
+            let pending = request.paperwork.map { !$0.isComplete } ?? false
+            let decision = inDay(at) ? Self.decision(of: request.state) : nil
+            guard pending || decision != nil else { continue }
+            let recipientName = ledger.recipients[request.recipient]?.name ?? ""
+            let decidedBy = request.decidedBy ?? ""
+            if pending {
+                paperwork.append(
+                    PendingPaperwork(
+                        request: request.id, recipientName: recipientName, approver: decidedBy, approvedAt: at))
+            }
+            if let decision {
+                decided.append(
+                    ApprovalTime(
+                        request: request.id, recipientName: recipientName, decision: decision, decidedBy: decidedBy,
+                        submittedAt: request.submittedAt, decidedAt: at,
+                        seconds: max(0, Int(at.timeIntervalSince(request.submittedAt)))))
+            }
         }
         pendingPaperwork = Self.sorted(paperwork) {
             ReportOrder(time: $0.approvedAt, id: NaturalOrder($0.request.rawValue))
-        }
-
-        let decided = ledger.requests.values.compactMap { request -> ApprovalTime? in
-            guard let at = request.decidedAt, inDay(at), let decision = Self.decision(of: request.state) else {
-                return nil
-            }
-            return ApprovalTime(
-                request: request.id, recipientName: ledger.recipients[request.recipient]?.name ?? "",
-                decision: decision, decidedBy: request.decidedBy ?? "", submittedAt: request.submittedAt,
-                decidedAt: at, seconds: max(0, Int(at.timeIntervalSince(request.submittedAt))))
         }
         approvalTimes = Self.sorted(decided) { ReportOrder(time: $0.decidedAt, id: NaturalOrder($0.request.rawValue)) }
     }
 
     /// `rows` ordered by a key made once per row: comparing identifiers directly goes through
-    /// Foundation's numeric string comparison, which dominated a day of 100,000 dispatches.
+    /// Foundation's numeric string comparison, which dominated a day of 100,000 dispatches. What is
+    /// sorted is each row's position behind the plain words its key starts with, compared first, rather
+    /// than the rows, which hold a dozen strings each.
     private static func sorted<Row>(_ rows: [Row], by key: (Row) -> ReportOrder) -> [Row] {
-        rows.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        let keys = rows.map(key)
+        var order = keys.indices.map { (lead: keys[$0].lead, position: $0) }
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { $0.lead != $1.lead ? $0.lead < $1.lead : keys[$0.position] < keys[$1.position] }
+        }
+        return order.map { rows[$0.position] }
     }
 
     /// The decision a request in `state` records: approved (also once dispatched or delivered), returned
@@ -214,6 +229,22 @@ private struct ReportOrder: Comparable {
     var id: NaturalOrder
     var line = 0
     var lot: NaturalOrder?
+
+    /// The time and the id's first sixteen bytes of natural-order encoding: where two rows' leads
+    /// differ, they are in the order of their leads.
+    var lead: Lead { Lead(time: time.timeIntervalSinceReferenceDate, first: id.first, second: id.second) }
+
+    struct Lead: Comparable {
+        var time: Double
+        var first: UInt64
+        var second: UInt64
+
+        static func < (lhs: Lead, rhs: Lead) -> Bool {
+            if lhs.time != rhs.time { return lhs.time < rhs.time }
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            return lhs.second < rhs.second
+        }
+    }
 
     static func < (lhs: ReportOrder, rhs: ReportOrder) -> Bool {
         if lhs.time != rhs.time { return lhs.time < rhs.time }

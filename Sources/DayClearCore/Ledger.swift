@@ -68,8 +68,11 @@ public struct Ledger: Equatable, Sendable {
     private func sum(
         of request: RequestID, line: Int, status: Allocation.Status, _ value: (Allocation) -> Int
     ) -> Int {
-        allocations(of: request).filter { $0.line == line && $0.status == status }.reduce(0) {
-            $0 + value($1)
+        var total = 0
+        for index in allocationIndicesByRequest[request] ?? []
+        where allocations[index].line == line && allocations[index].status == status {
+            total += value(allocations[index])
         }
+        return total
     }
 }
