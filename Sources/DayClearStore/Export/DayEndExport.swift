@@ -193,8 +193,8 @@ public struct DayEndExport {
             out.field(row.approver)
             out.field(times.string(row.approvedAt))
             out.field(times.string(row.dispatchedAt))
-            let firstOfLine = seenLines.insert(Line(request: row.request, line: row.line)).inserted
-            if firstOfLine, let got = row.lineReceived {
+            // Only delivered lines carry the two columns, so only theirs need remembering.
+            if let got = row.lineReceived, seenLines.insert(Line(request: row.request, line: row.line)).inserted {
                 let sent = ledger.dispatchedQuantity(row.request, line: row.line)
                 out.field(got)
                 if got == sent { out.field("") } else { out.field(got - sent) }
