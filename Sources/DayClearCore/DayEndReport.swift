@@ -20,6 +20,7 @@ public struct DayEndReport: Sendable {
         public var recipient: RecipientID
         public var recipientName: String
         public var line: Int
+        /// What left: the lot's kind+spec, which is a substitute's when a supervisor allowed one for the line.
         public var item: ItemKey
         public var unit: String
         public var lot: LotID
@@ -184,7 +185,7 @@ public struct DayEndReport: Sendable {
         else { return nil }
         return Dispatch(
             request: request.id, recipient: request.recipient,
-            recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number, item: line.item,
+            recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number, item: lot.item,
             unit: lot.unit, lot: lot.id, quantity: allocation.approvedQuantity ?? 0,
             routeClass: route, approver: request.decidedBy ?? "",
             approvedAt: request.decidedAt ?? dispatchedAt, dispatchedAt: dispatchedAt, lineReceived: line.received)

@@ -149,6 +149,23 @@ struct SubstitutionLedgerTests {
         #expect(revoke.summary == "revoked spec \(Items.surgical.spec) for R-1 line 1")
     }
 
+    @Test("the day-end dispatches name the spec that left, so they add up to the stock disclosure")
+    func dispatchedSubstituteInTheDayEnd() throws {
+        var f = try Fixture()
+        try f.submit("R-1", [(Items.n95, 100)])
+        try f.allow("R-1", Items.surgical)
+        try f.propose("R-1", from: Lots.surgical, 100)
+        try f.approve("R-1")
+        try f.dispatch("R-1")
+        let report = DayEndReport(ledger: f.ledger, day: today)
+        let row = try #require(report.dispatches.first { $0.request == "R-1" })
+        #expect(row.item == Items.surgical && row.lot == Lots.surgical && row.quantity == 100)
+        for disclosed in report.disclosure {
+            let dispatched = report.dispatches.filter { $0.item == disclosed.item }.reduce(0) { $0 + $1.quantity }
+            #expect(dispatched == disclosed.dispatched, "\(disclosed.item)")
+        }
+    }
+
     @Test("the planner no longer uses a revoked substitute")
     func plannerIgnoresRevoked() throws {
         var f = try Fixture()
