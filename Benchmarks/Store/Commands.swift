@@ -88,22 +88,30 @@ func importCSV(_ arguments: Arguments) throws {
     let cpuStart = cpuMilliseconds()
     switch arguments.text("phase") {
     case "parse":
+        // What an import reads before it looks at a cell: the file mapped, checked as UTF-8 and split
+        // into records of byte ranges.
+        let (rows, ms) = try milliseconds { try CSVReader.countRecords(inFile: path) }
+        emit([
+            "phase": "parse", "ms": ms, "cpu_ms": cpuMilliseconds() - cpuStart, "bytes": bytes, "rows": rows,
+            "max_rss_mib": maxResidentMiB(),
+        ])
+    case "table":
+        // Every field as a String in one table, as Python's csv.reader hands out its rows.
         let (table, ms) = try milliseconds { try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: path))) }
         emit([
-            "phase": "parse", "ms": ms, "cpu_ms": cpuMilliseconds() - cpuStart, "bytes": bytes,
+            "phase": "table", "ms": ms, "cpu_ms": cpuMilliseconds() - cpuStart, "bytes": bytes,
             "rows": table.records.count, "max_rss_mib": maxResidentMiB(),
         ])
     case "plan":
         let store = try DataDirectory(path: arguments.text("data")).open(actor: benchActor)
         let planStart = cpuMilliseconds()
-        let (plan, ms) = try milliseconds {
-            let table = try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: path)))
-            return Importer(kind: .requests, file: path, now: Date().storePrecision).plan(table, against: store.ledger)
+        let ((plan, _), ms) = try milliseconds {
+            try Importer(kind: .requests, file: path, now: Date().storePrecision).plan(against: store.ledger)
         }
         guard plan.issues.isEmpty else { fail("the generated CSV has issues: \(plan.issues.prefix(3))") }
         emit([
             "phase": "plan", "ms": ms, "cpu_ms": cpuMilliseconds() - planStart, "bytes": bytes,
-            "events": plan.events.count, "max_rss_mib": maxResidentMiB(),
+            "events": plan.accepted, "max_rss_mib": maxResidentMiB(),
         ])
     case "e2e":
         let store = try DataDirectory(path: arguments.text("data")).open(actor: benchActor)
@@ -114,10 +122,10 @@ func importCSV(_ arguments: Arguments) throws {
         guard result.imported else { fail("nothing imported: \(result.plan.issues.prefix(3))") }
         emit([
             "phase": "e2e", "ms": ms, "cpu_ms": cpuMilliseconds() - runStart, "bytes": bytes,
-            "events": result.plan.events.count,
+            "events": result.plan.accepted,
             "max_rss_mib": maxResidentMiB(),
         ])
-    default: fail("--phase is parse, plan or e2e")
+    default: fail("--phase is parse, table, plan or e2e")
     }
 }
 

@@ -11,7 +11,7 @@ import TerminalUI
 ///   dayclear-bench-store generate --dir DIR [--events N] [--surge N] [--csv-mb N] [--seed N]
 ///   dayclear-bench-store open --data DIR [--snapshot off]
 ///   dayclear-bench-store snapshot --data DIR
-///   dayclear-bench-store import --data DIR --file CSV --phase parse|plan|e2e
+///   dayclear-bench-store import --data DIR --file CSV --phase parse|table|plan|e2e
 ///   dayclear-bench-store export --data DIR --day YYYY-MM-DD --out DIR
 ///   dayclear-bench-store approve --data DIR [--count N]
 /// Each timing command prints one JSON object.

@@ -351,6 +351,27 @@ struct StoreTests {
         #expect(log.stored.map(\.sequence) == [1, 2])
     }
 
+    @Test("an import whose commit fails records nothing and leaves the ledger as the log holds it")
+    func failedImportCommit() throws {
+        let log = FailingCommitLog()
+        let clock = TestClock("2026-02-10 15:45")
+        let store = try LedgerStore(log: log, actor: "a", clock: clock.function)
+        try store.perform(.calendarConfigured(Sample.settings))
+        try runImport(.recipients, Sample.path(.recipients), into: store, clock: clock)
+        let before = store.ledger
+        let stored = log.stored.count
+        log.failNextCommit = true
+        let error = thrownError { _ = try runImport(.stock, Sample.path(.stock), into: store, clock: clock) }
+        #expect(error as? StoreError == .notSaved("disk full"))
+        #expect(log.stored.count == stored)
+        let unchanged = store.ledger == before
+        #expect(unchanged, "the ledger shows lots that were not saved")
+        // The same file imports once the disk is back.
+        let result = try runImport(.stock, Sample.path(.stock), into: store, clock: clock)
+        #expect(result.imported && result.plan.accepted == Sample.counts[.stock])
+        #expect(log.stored.count == stored + (Sample.counts[.stock] ?? 0))
+    }
+
     @Test("after a write that was not saved, the ledger in memory is rebuilt from what the log holds")
     func notSavedReloadsFromDisk() throws {
         let log = FailingCommitLog()

@@ -10,26 +10,33 @@ extension CSVReader {
     /// the BOM says UTF-8, so they are not tried as GB18030. A short GB18030 text that
     /// happens to be valid UTF-8 as well is read as UTF-8.
     public static func decodeText(_ data: Data) throws -> String {
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let hasBOM = data.starts(with: bom)
-        let utf8 = data.withUnsafeBytes { raw -> String? in
-            let body = UnsafeRawBufferPointer(rebasing: raw[(hasBOM ? bom.count : 0)...])
-            return validatedUTF8(body)
+        let detected = data.withUnsafeBytes { raw in Self.encoding(of: raw.bindMemory(to: UInt8.self)) }
+        switch detected {
+        case .utf8:
+            let hasBOM = data.starts(with: bom)
+            return String(decoding: hasBOM ? data.dropFirst(bom.count) : data, as: UTF8.self)
+        case .gb18030(let text): return text
+        case nil: throw CSVReadError.undecodable
         }
-        if let utf8 { return utf8 }
-        if hasBOM { throw CSVReadError.undecodable }
-        guard let text = String(data: data, encoding: gb18030) else {
-            throw CSVReadError.undecodable
-        }
-        return text
     }
 
-    /// The bytes as a String if they are valid UTF-8, else nil (no repair).
-    private static func validatedUTF8(_ bytes: UnsafeRawBufferPointer) -> String? {
-        if #available(macOS 15, *) {
-            return String(validating: bytes, as: UTF8.self)
-        } else {
-            return String(bytes: bytes, encoding: .utf8)
+    /// How a file's bytes are read.
+    enum TextEncoding {
+        /// The bytes are UTF-8 as they are (a BOM may lead them).
+        case utf8
+        /// The bytes are GB18030; this is their text.
+        case gb18030(String)
+    }
+
+    private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The rule of ``decodeText(_:)``; nil when the bytes are neither.
+    static func encoding(of bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        let hasBOM = bytes.starts(with: bom)
+        if UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[(hasBOM ? bom.count : 0)...])) {
+            return .utf8
         }
+        if hasBOM { return nil }
+        return String(data: Data(buffer: bytes), encoding: gb18030).map(TextEncoding.gb18030)
     }
 }

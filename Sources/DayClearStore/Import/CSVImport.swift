@@ -27,38 +27,69 @@ public struct CSVImport {
     }
 
     /// Imports into `store`. Without `validOnly`, any problem means nothing is recorded.
+    ///
+    /// A store on this machine records each unit as it is read: its event is folded into the ledger
+    /// and written to the log in one open transaction, which is committed at the end, or rolled
+    /// back when a unit was refused and `validOnly` is not set. Another session (a server) is sent
+    /// the events once the whole file has been checked.
     public func run(on store: LedgerSession, validOnly: Bool, rejectsPath: String? = nil) throws -> Result {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ImportIssue(file: path, row: 0, column: "", reason: "cannot read the file")
+        let bytes = try Self.bytes(of: path)
+        let importer = Importer(
+            kind: kind, file: path, now: now().storePrecision, timeShift: timeShift,
+            futureBecomesPending: futureBecomesPending)
+        var outcome = Importer.Outcome()
+        try Self.describingCSVErrors(in: path) {
+            do {
+                if let local = store as? LedgerStore {
+                    try local.recordEach(reason: nil) { recorder in
+                        outcome = try importer.run(bytes, into: &recorder)
+                        guard validOnly || outcome.plan.issues.isEmpty else { throw Refused() }
+                    }
+                } else {
+                    try store.perform(reason: nil) { ledger in
+                        var recorder = LedgerRecorder(ledger: ledger, time: importer.now, keepsEvents: true)
+                        outcome = try importer.run(bytes, into: &recorder)
+                        guard validOnly || outcome.plan.issues.isEmpty else { return [] }
+                        return recorder.events
+                    }
+                }
+            } catch is Refused {
+                // Nothing was recorded; the plan says why.
+            }
         }
-        let table: CSVTable
-        do {
-            table = try CSVReader.read(data)
-        } catch let error as CSVReadError {
-            throw ImportIssue(file: path, row: error.row ?? 0, column: "", reason: error.description)
-        }
-        var plan = ImportPlan()
-        var recorded = false
-        try store.perform(reason: nil) { ledger in
-            let importer = Importer(
-                kind: kind, file: path, now: now().storePrecision, timeShift: timeShift,
-                futureBecomesPending: futureBecomesPending)
-            plan = importer.plan(table, against: ledger)
-            guard validOnly || plan.issues.isEmpty else { return [] }
-            recorded = !plan.events.isEmpty
-            return plan.events
-        }
+        let plan = outcome.plan
         var rejectsFile: String?
         if validOnly, !plan.issues.isEmpty {
             let target = rejectsPath ?? path + ".rejected.csv"
-            try writeRejects(plan, header: table.header, to: target)
+            try writeRejects(plan, header: outcome.header, to: target)
             rejectsFile = target
         }
+        let recorded = plan.accepted > 0 && (validOnly || plan.issues.isEmpty)
         return Result(
-            plan: plan, imported: recorded || (plan.issues.isEmpty && plan.events.isEmpty), rejectsFile: rejectsFile)
+            plan: plan, imported: recorded || (plan.issues.isEmpty && plan.accepted == 0), rejectsFile: rejectsFile)
+    }
+
+    /// Thrown out of the store's transaction to roll it back when a unit was refused.
+    private struct Refused: Error {}
+
+    /// The file's bytes, or the `ImportIssue` saying why they cannot be read.
+    static func bytes(of path: String) throws -> CSVBytes {
+        do {
+            return try CSVBytes(contentsOf: path)
+        } catch let error as CSVReadError {
+            throw ImportIssue(file: path, row: 0, column: "", reason: error.description)
+        } catch {
+            throw ImportIssue(file: path, row: 0, column: "", reason: "cannot read the file")
+        }
+    }
+
+    /// Runs `body`, turning a `CSVReadError` into the `ImportIssue` that names the file and row.
+    static func describingCSVErrors<T>(in path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CSVReadError {
+            throw ImportIssue(file: path, row: error.row ?? 0, column: "", reason: error.description)
+        }
     }
 
     /// The rejected rows as they were, with the row number and reasons added.

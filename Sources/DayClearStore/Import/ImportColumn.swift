@@ -41,6 +41,9 @@ struct ColumnLayout {
 
     func has(_ key: String) -> Bool { positions[key] != nil }
 
+    /// The column's index in the file, if it has the column.
+    func position(_ key: String) -> Int? { positions[key] }
+
     /// The trimmed cell of a column, or "" when the column or cell is absent.
     func value(_ key: String, in record: CSVRecord) -> String {
         guard let index = positions[key], index < record.fields.count else { return "" }

@@ -85,8 +85,20 @@ enum EventCodec {
     /// The event exactly as it will read back from the store (dates at whole
     /// milliseconds), so the live model and a replayed one are equal.
     static func canonical(_ event: DomainEvent) throws -> DomainEvent {
+        try canonicalEncoding(event).event
+    }
+
+    /// The event as it will read back from the store, with the type and payload it is stored as.
+    ///
+    /// The payload is written once; it is read back only when the event might change on the way:
+    /// an event `PayloadEncoder` writes changes only in its times, so one whose times are already at
+    /// whole milliseconds is its own canonical form.
+    static func canonicalEncoding(_ event: DomainEvent) throws -> (event: DomainEvent, type: String, payload: String) {
+        if let payload = PayloadEncoder.encode(event), PayloadEncoder.timesAreWholeMilliseconds(in: event) {
+            return (event, typeName(of: event), payload)
+        }
         let (type, payload) = try encode(event)
-        return try decode(type: type, payload: payload)
+        return (try decode(type: type, payload: payload), type, payload)
     }
 
     static func typeName(of event: DomainEvent) -> String {

@@ -88,6 +88,54 @@ public enum HashChain {
         link(previous: previous, leaf: leaf(of: event))
     }
 
+    /// The chain hash of an event being appended, from its fields as they are stored: the same as
+    /// `hash(of:after:)`, fed to SHA-256 piece by piece instead of through a copy of every field.
+    static func hash(
+        sequence: Int64, recordedAt: Int64, actor: String, reason: String?, type: String, payload: String,
+        after previous: Data
+    ) -> Data {
+        var leaf = SHA256()
+        var header: [UInt8] = [0x00]
+        header.reserveCapacity(64)
+        func append(_ value: Int64) { withUnsafeBytes(of: value.bigEndian) { header.append(contentsOf: $0) } }
+        func append(count text: String) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).bigEndian) { header.append(contentsOf: $0) }
+        }
+        func flush() {
+            header.withUnsafeBytes { leaf.update(bufferPointer: $0) }
+            header.removeAll(keepingCapacity: true)
+        }
+        func update(_ text: String) {
+            var text = text
+            text.withUTF8 { leaf.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        append(sequence)
+        append(recordedAt)
+        append(count: actor)
+        flush()
+        update(actor)
+        if let reason {
+            header.append(0x01)
+            append(count: reason)
+            flush()
+            update(reason)
+        } else {
+            header.append(0x00)
+        }
+        append(count: type)
+        flush()
+        update(type)
+        append(count: payload)
+        flush()
+        update(payload)
+        let leafHash = leaf.finalize()
+        var node = SHA256()
+        node.update(data: Data([0x01]))
+        node.update(data: previous)
+        leafHash.withUnsafeBytes { node.update(bufferPointer: $0) }
+        return Data(node.finalize())
+    }
+
     /// Lower-case hexadecimal.
     public static func hex(_ data: Data) -> String {
         data.map { byte in

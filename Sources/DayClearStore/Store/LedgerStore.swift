@@ -7,7 +7,7 @@ import Foundation
 /// inside one exclusive transaction that first folds in what other processes
 /// appended, so two processes can never together break a rule.
 public final class LedgerStore {
-    public private(set) var ledger: Ledger
+    public internal(set) var ledger: Ledger
     public let log: EventLog
     /// The operating-system user recorded on every event.
     public let actor: String
@@ -168,7 +168,7 @@ public final class LedgerStore {
 
     /// Rebuilds the ledger from the snapshot and the log. Should even that fail, `working` is kept:
     /// it is ahead of the log, so the next append cannot follow it and is refused, never written.
-    private func rebuildAfterFailedWrite(keeping working: Ledger) {
+    func rebuildAfterFailedWrite(keeping working: Ledger) {
         do {
             (ledger, snapshotSequence, _) = try Self.load(log, snapshot: snapshot)
         } catch {

@@ -25,6 +25,23 @@ enum PayloadEncoder {
         }
         return String(decoding: json.bytes, as: UTF8.self)
     }
+
+    /// True when every time the event holds is a whole number of milliseconds (what the store
+    /// keeps), so that for an event `encode` writes, reading the payload back gives the event itself.
+    static func timesAreWholeMilliseconds(in event: DomainEvent) -> Bool {
+        switch event {
+        case .requestSubmitted(let submission), .requestResubmitted(let submission):
+            return submission.neededBy.isWholeMilliseconds && submission.submittedAt?.isWholeMilliseconds != false
+        case .requestReturned, .requestRejected, .requestCancelled, .requestDispatched, .paperworkCompleted:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Date {
+    fileprivate var isWholeMilliseconds: Bool { self == storePrecision }
 }
 
 /// JSON text being written, in the layout `JSONEncoder` uses with `.sortedKeys`.
@@ -50,19 +67,27 @@ private struct JSONText {
     }
 
     /// A quoted string; false when it holds a control character, which is left to `JSONEncoder`.
+    /// Text with nothing to escape (almost all of it) is copied whole.
     mutating func string(_ text: String) -> Bool {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case 0..<0x20: return false
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            default: bytes.append(byte)
+        var text = text
+        return text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                for byte in utf8 {
+                    switch byte {
+                    case 0..<0x20: return false
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                        bytes.append(UInt8(ascii: "\\"))
+                        bytes.append(byte)
+                    default: bytes.append(byte)
+                    }
+                }
+            } else {
+                bytes.append(contentsOf: utf8)
             }
+            bytes.append(UInt8(ascii: "\""))
+            return true
         }
-        bytes.append(UInt8(ascii: "\""))
-        return true
     }
 
     /// `RequestSubmission`'s keys in sorted order: id, lines, neededBy, note, recipient, submittedAt.

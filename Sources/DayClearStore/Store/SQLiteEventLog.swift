@@ -137,6 +137,17 @@ public final class SQLiteEventLog: EventLog {
     }
 
     public func append(after sequence: Int64, _ body: ([RecordedEvent]) throws -> [RecordedEvent]) throws {
+        try appendEach(after: sequence) { newer, write in
+            for event in try body(newer) {
+                let (type, payload) = try EventCodec.encode(event.event)
+                try write(EncodedEvent(recorded: event, type: type, payload: payload))
+            }
+        }
+    }
+
+    public func appendEach(
+        after sequence: Int64, _ body: (_ newer: [RecordedEvent], _ write: (EncodedEvent) throws -> Void) throws -> Void
+    ) throws {
         do {
             try queue.inTransaction(.immediate) { db in
                 let newer = try Self.fetch(db, after: sequence)
@@ -147,20 +158,19 @@ public final class SQLiteEventLog: EventLog {
                         INSERT INTO events (seq, recorded_at, actor, reason, type, payload, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """)
-                for event in try body(newer) {
+                try body(newer) { encoded in
+                    let event = encoded.recorded
                     guard event.sequence == last + 1 else {
                         throw StoreError.corrupt("event \(event.sequence) would not follow event \(last)")
                     }
-                    let (type, payload) = try EventCodec.encode(event.event)
-                    let stored = StoredEvent(
-                        sequence: event.sequence, recordedAt: event.time.milliseconds, actor: Data(event.actor.utf8),
-                        reason: event.reason.map { Data($0.utf8) }, type: Data(type.utf8), payload: Data(payload.utf8),
-                        hash: Data())
-                    let hash = HashChain.hash(of: stored, after: previous)
+                    let recordedAt = event.time.milliseconds
+                    let hash = HashChain.hash(
+                        sequence: event.sequence, recordedAt: recordedAt, actor: event.actor, reason: event.reason,
+                        type: encoded.type, payload: encoded.payload, after: previous)
                     try insert.execute(arguments: [
-                        event.sequence, stored.recordedAt, event.actor, event.reason, type, payload, hash,
+                        event.sequence, recordedAt, event.actor, event.reason, encoded.type, encoded.payload, hash,
                     ])
-                    try signDueCheckpoints(db, at: event.sequence, head: hash, recordedAt: stored.recordedAt)
+                    try signDueCheckpoints(db, at: event.sequence, head: hash, recordedAt: recordedAt)
                     (last, previous) = (event.sequence, hash)
                 }
                 return .commit
