@@ -29,7 +29,7 @@ struct ServerDroppedSessionTests {
         try host.serveDemo(granting: [(coordinator, ["coordinator"])])
         let before = try eventCount(on: host, as: coordinator)
 
-        let rows = 5_000
+        let rows = 20_000
         let stock = host.root.appendingPathComponent("stock.csv")
         let csv = largeStock(rows: rows)
         try csv.write(to: stock)
@@ -38,12 +38,12 @@ struct ServerDroppedSessionTests {
             "dropimport",
             command: host.shellCommand(as: coordinator, ["--connect", host.socket, "import", "stock", stock.path]))
         defer { tui.kill() }
-        // The client reads the file only once it has connected and caught up; it then spends a
-        // while checking 5,000 rows, and the server is stopped before it sends them.
+        // The client reads (maps) the file only once it has connected and caught up; it then spends
+        // a while checking 20,000 rows, and the server is stopped before it sends them.
         var client: pid_t = 0
         try waitUntil("the client to read the whole stock file", timeout: 30) {
             client = liveProcesses(of: coordinator, named: "dayclear").first ?? 0
-            return client > 0 && bytesRead(by: client) >= csv.count
+            return client > 0 && (bytesRead(by: client) >= csv.count || maps(client, stock.path))
         }
         host.signalServer(SIGSTOP)
         var resumed = false
@@ -196,6 +196,11 @@ private func bytesRead(by process: pid_t) -> Int {
     guard let text = try? String(contentsOfFile: "/proc/\(process)/io", encoding: .utf8) else { return 0 }
     let line = text.split(separator: "\n").first { $0.hasPrefix("rchar:") }
     return line.flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+}
+
+/// Whether the process has `path` mapped into memory (the import maps the files it reads).
+private func maps(_ process: pid_t, _ path: String) -> Bool {
+    (try? String(contentsOfFile: "/proc/\(process)/maps", encoding: .utf8))?.contains(path) ?? false
 }
 
 /// A client speaking the wire protocol by hand, so a test can cut a message wherever it likes.
