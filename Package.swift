@@ -85,7 +85,7 @@ let package = Package(
         // Snapshot files are read through #filePath, not as resources.
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(
-            name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore"],
+            name: "DayClearAppTests", dependencies: ["DayClearApp", "DayClearRouting", "DayClearStore", "SeededRandom"],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "DayClearCLITests", dependencies: ["dayclear", "DayClearStore", "SeededRandom"]),
     ]

@@ -8,13 +8,18 @@ import TerminalUI
 /// Times one key handled and the frame drawn, the way the run loop does it: `update` then `render` into
 /// a fresh 120×40 cell buffer, on a ledger of 1,000 lots and 100,000 open requests built in memory.
 ///
-/// Usage: dayclear-bench-tui [--requests N] [--lots N] [--keys N] [--seed N] [--only SCREEN]
+/// Then, per screen, times the first frame after another terminal's event is folded in (an approval
+/// or a dispatch), which the screens bring up to date from the event instead of from the whole ledger.
+///
+/// Usage: dayclear-bench-tui [--requests N] [--lots N] [--keys N] [--events N] [--seed N] [--only SCREEN]
 /// Run in release: `swift run -c release --scratch-path .build-e2e dayclear-bench-tui`.
 
 struct Options {
     var requests = 100_000
     var lots = 1_000
     var keys = 1_000
+    /// Events folded in per screen for the "event arrives, next frame" step.
+    var events = 100
     var seed: UInt64 = 20_260_210
     /// Only this screen's run (`lists`, `group`, …, `mixed`), for profiling.
     var only: String?
@@ -29,7 +34,7 @@ struct Options {
             guard let value = iterator.next().flatMap({ Int($0) }), value > 0 else {
                 FileHandle.standardError.write(
                     Data(
-                        "usage: dayclear-bench-tui [--requests N] [--lots N] [--keys N] [--seed N] [--only SCREEN]\n"
+                        "usage: dayclear-bench-tui [--requests N] [--lots N] [--keys N] [--events N] [--seed N] [--only SCREEN]\n"
                             .utf8))
                 exit(2)
             }
@@ -37,6 +42,7 @@ struct Options {
             case "--requests": requests = value
             case "--lots": lots = value
             case "--keys": keys = value
+            case "--events": events = value
             case "--seed": seed = UInt64(value)
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
@@ -316,3 +322,60 @@ print(
         format:
             "worst p99 %.3f ms (thread CPU time: %.3f ms); target 2 ms per key and frame at the 99th percentile: %@",
         worst, worstCPU, worst <= 2 ? "met" : "MISSED"))
+
+/// The next event another terminal would record: approving a proposed request at its proposed
+/// quantities, or dispatching an approved one, in turn.
+func nextEvent(_ ledger: Ledger, turn: Int, random: inout SplitMix64) -> DomainEvent? {
+    let state: RequestState = turn % 2 == 0 ? .proposed : .approved
+    let candidates = ledger.requests.values.filter { $0.state == state }.map(\.id)
+    guard !candidates.isEmpty else { return nil }
+    let id = candidates[Int(random.next() % UInt64(candidates.count))]
+    guard state == .proposed, let request = ledger.requests[id] else {
+        return .requestDispatched(RequestReference(request: id))
+    }
+    var quantities: [Int: Int] = [:]
+    for line in request.lines { quantities[line.number] = ledger.proposedQuantity(id, line: line.number) }
+    return .requestApproved(LineQuantities(request: id, quantities: quantities))
+}
+
+print("")
+print("event arrives, next frame: \(options.events) events per screen (approvals and dispatches), render only, in ms")
+print("\(padded("screen", 16))  median     p99     max  cpu median  cpu p99")
+var eventLedger = ledger
+var eventTime = day.now
+var worstEventCPU = 0.0
+for screen in Screen.allCases where options.only == nil || options.only == "\(screen)" {
+    var state = initial
+    state.screen = screen
+    var buffer = CellBuffer(width: 120, height: 40)
+    render(state, ledger: eventLedger, into: &buffer)  // the rows before the first event
+    var samples: [Double] = []
+    var cpu: [Double] = []
+    for turn in 0..<options.events {
+        guard let event = nextEvent(eventLedger, turn: turn, random: &random) else { break }
+        eventTime = eventTime.addingTimeInterval(1)
+        do {
+            try eventLedger.apply(
+                RecordedEvent(
+                    sequence: eventLedger.lastSequence + 1, time: eventTime, actor: "li", reason: nil, event: event))
+        } catch {
+            FileHandle.standardError.write(Data("the bench's event was refused: \(error)\n".utf8))
+            exit(1)
+        }
+        state.now = eventTime
+        let cpuStart = threadCPUNanoseconds()
+        samples.append(
+            milliseconds {
+                var buffer = CellBuffer(width: 120, height: 40)
+                render(state, ledger: eventLedger, into: &buffer)
+            })
+        cpu.append(Double(threadCPUNanoseconds() - cpuStart) / 1e6)
+    }
+    let wall = Summary(samples)
+    let work = Summary(cpu)
+    worstEventCPU = max(worstEventCPU, work.p99)
+    print(
+        padded("\(screen)", 16)
+            + String(format: "%8.3f%8.3f%8.3f%12.3f%9.3f", wall.median, wall.p99, wall.max, work.median, work.p99))
+}
+print(String(format: "worst p99 of the frame after an event: %.3f ms of thread CPU time", worstEventCPU))

@@ -22,7 +22,8 @@ func renderDayEnd(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
     let label = language.pick("今日日进日清（目标 90%）", "Cleared today (target 90%)")
     clearRateGauge(report, label: label, labelWidth: nil, language: language).render(into: &buffer, area: parts[0])
     buffer.put(
-        activityLine(report, language), x: parts[1].x, y: parts[1].y, style: .role(.dim), maxWidth: parts[1].width)
+        activityLine(report, inTime: ScreenRows.decisionsInTime(ledger, day: today), language), x: parts[1].x,
+        y: parts[1].y, style: .role(.dim), maxWidth: parts[1].width)
 
     let selected = report.disclosure.isEmpty ? nil : min(state.selection[.dayEnd] ?? 0, report.disclosure.count - 1)
     let chartTitles = (language.pick("接收", "received"), language.pick("发出", "dispatched"))
@@ -53,10 +54,8 @@ func renderDayEnd(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
 }
 
 /// The counts behind the day's files: receipts, dispatches, decisions in time, paperwork pending.
-private func activityLine(_ report: DayEndReport, _ language: Language) -> String {
+private func activityLine(_ report: DayEndReport, inTime: Int, _ language: Language) -> String {
     let decided = report.approvalTimes.count
-    // Counted in place: filtering would copy 10,000 decisions on every frame.
-    let inTime = report.approvalTimes.reduce(0) { $1.withinTarget ? $0 + 1 : $0 }
     return language.pick(
         "接收 \(report.receipts.count) 批 · 发出 \(report.dispatches.count) 笔 · 审批 \(decided) 项（10 分钟内 \(inTime) 项）· 待补手续 \(report.pendingPaperwork.count) 项 · e 导出",
         "\(report.receipts.count) lots in · \(report.dispatches.count) dispatches · \(decided) decisions (\(inTime) within 10 min) · \(report.pendingPaperwork.count) paperwork pending · e exports"
@@ -107,9 +106,8 @@ private func renderRecentDays(
     buffer.put(heading, x: area.x, y: area.y, style: Style(role: .header, bold: true), maxWidth: area.width)
     for offset in 0..<7 {
         let day = ledger.calendar.adding(days: offset - 6, to: today)
-        let report = ScreenRows.dayEndReport(ledger, day: day)
         let label = String(day.description.suffix(5))
-        clearRateGauge(report, label: label, labelWidth: 13, language: language)
+        clearRateGauge(rate: ScreenRows.clearRate(ledger, day: day), label: label, labelWidth: 13, language: language)
             .render(into: &buffer, area: area.inset(top: 1).row(offset))
     }
 }

@@ -7,8 +7,9 @@ import TerminalUI
 /// and a countdown to the 10-minute target.
 func renderGroup(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
-    let queue = ScreenRows.queue(ledger, filter: state.filter)
-    let proposed = ScreenRows.proposedCount(ledger, filter: state.filter)
+    let rows = ScreenRows.queue(ledger, filter: state.filter)
+    let queue = rows.requests
+    let proposed = rows.proposedCount
     let title = language.pick(
         "审批群：待决 \(queue.count) 项，已建议 \(proposed) 项，目标 \(DayLists.approvalTargetMinutes) 分钟",
         "Approval group: \(queue.count) waiting, \(proposed) proposed, target \(DayLists.approvalTargetMinutes) min")
@@ -109,5 +110,7 @@ private func substitutesText(_ allowed: [Substitution], _ language: Language) ->
 
 /// Seconds as `mm:ss`.
 private func minutesSeconds(_ seconds: Int) -> String {
-    String(format: "%02d:%02d", seconds / 60, seconds % 60)
+    let minutes = seconds / 60
+    let rest = seconds % 60
+    return (minutes < 10 ? "0\(minutes)" : "\(minutes)") + (rest < 10 ? ":0\(rest)" : ":\(rest)")
 }

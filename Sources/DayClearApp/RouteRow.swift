@@ -15,13 +15,16 @@ struct RouteRow: Sendable, Equatable {
     /// The approved units of those lots.
     var approved: Int
 
-    /// The rows of requests approved or dispatched and not yet delivered, point-to-point first,
-    /// then by request and line; kept when the filter matches the request or one of the lots.
-    static func rows(in ledger: Ledger, filter: String) -> [RouteRow] {
-        let order = Dictionary(uniqueKeysWithValues: RouteClass.allCases.enumerated().map { ($1, $0) })
+    /// The rows `allocations` make, each with its place in the screen's order (point-to-point first,
+    /// then by request and line): one row per route class, request and line of an approved or
+    /// dispatched request, its lots in the order of `allocations`; kept when the filter matches the
+    /// request or one of the lots.
+    static func rows(
+        of allocations: some Sequence<Allocation>, in ledger: Ledger, filter: String
+    ) -> [(order: RouteOrder, row: RouteRow)] {
         var rows: [RouteRow] = []
         var index: [RowKey: Int] = [:]
-        for allocation in ledger.allocations where allocation.status == .approved || allocation.status == .dispatched {
+        for allocation in allocations where allocation.status == .approved || allocation.status == .dispatched {
             guard let request = ledger.requests[allocation.request],
                 request.state == .approved || request.state == .dispatched,
                 let line = request.line(allocation.line)
@@ -40,25 +43,18 @@ struct RouteRow: Sendable, Equatable {
             }
         }
         if TextFilter.isActive(filter) {
-            rows = rows.filter { row in
-                let name = ledger.recipients[row.request.recipient]?.name ?? ""
-                return TextFilter.matches(
-                    filter,
-                    [
-                        row.request.id.rawValue, row.request.recipient.rawValue, name, row.line.item.kind,
-                        row.line.item.spec,
-                    ]
-                        + row.lots.map(\.rawValue))
-            }
+            rows = rows.filter { $0.matches(filter, ledger) }
         }
-        // Request ids compared by precomputed natural-order keys, not Foundation's string compare.
-        let routes = rows.map { order[$0.route] ?? 0 }
-        let ids = rows.map { NaturalOrder($0.request.id.rawValue) }
-        return rows.indices.sorted { lhs, rhs in
-            if routes[lhs] != routes[rhs] { return routes[lhs] < routes[rhs] }
-            if ids[lhs] != ids[rhs] { return ids[lhs] < ids[rhs] }
-            return rows[lhs].line.number < rows[rhs].line.number
-        }.map { rows[$0] }
+        return rows.map { (RouteOrder($0), $0) }
+    }
+
+    /// Whether the filter is in the request's id, recipient or goods, or in one of the lots.
+    private func matches(_ filter: String, _ ledger: Ledger) -> Bool {
+        let name = ledger.recipients[request.recipient]?.name ?? ""
+        return TextFilter.matches(
+            filter,
+            [request.id.rawValue, request.recipient.rawValue, name, line.item.kind, line.item.spec]
+                + lots.map(\.rawValue))
     }
 
     /// One row per route class, request and line.
@@ -66,5 +62,29 @@ struct RouteRow: Sendable, Equatable {
         var route: RouteClass
         var request: RequestID
         var line: Int
+    }
+}
+
+/// A routes row's place: point-to-point first, then by request (natural order, as `RequestID`
+/// sorts, compared by a key made once per row) and line.
+struct RouteOrder: Comparable, Sendable {
+    var route: Int
+    var request: NaturalOrder
+    var line: Int
+
+    init(_ row: RouteRow) {
+        self.init(route: row.route, request: NaturalOrder(row.request.id.rawValue), line: row.line.number)
+    }
+
+    init(route: RouteClass, request: NaturalOrder, line: Int) {
+        self.route = RouteClass.allCases.firstIndex(of: route) ?? 0
+        self.request = request
+        self.line = line
+    }
+
+    static func < (lhs: RouteOrder, rhs: RouteOrder) -> Bool {
+        if lhs.route != rhs.route { return lhs.route < rhs.route }
+        if lhs.request != rhs.request { return lhs.request < rhs.request }
+        return lhs.line < rhs.line
     }
 }

@@ -8,12 +8,11 @@ import TerminalUI
 /// runs (stops in order, load, length), and the stock left for warehouse storage.
 func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect) {
     let language = state.language
-    let rows = ScreenRows.routes(ledger, filter: state.filter)
-    let counts = ScreenRows.routeRequestCounts(ledger, filter: state.filter)
-    let waiting = counts.waiting
+    let routes = ScreenRows.routes(ledger, filter: state.filter)
+    let waiting = routes.waitingCount
     let title = language.pick(
-        "分类运送：待发出 \(waiting) 单，已发出 \(counts.total - waiting) 单",
-        "Routes: \(waiting) to dispatch, \(counts.total - waiting) on the way")
+        "分类运送：待发出 \(waiting) 单，已发出 \(routes.requestCount - waiting) 单",
+        "Routes: \(waiting) to dispatch, \(routes.requestCount - waiting) on the way")
     let inner = Box(title: title).render(into: &buffer, area: area)
     let warehouse = ScreenRows.warehouse(ledger)
     let warehouseHeight = min(1 + (warehouse.count + 1) / 2, max(3, inner.height / 4))
@@ -25,13 +24,13 @@ func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
         .fixed(1), .fixed(1), .fixed(1), .fill, .fixed(runsHeight), .fixed(warehouseHeight),
     ])
 
-    let report = ScreenRows.dayEndReport(ledger, day: today)
     let label = language.pick("今日日进日清（目标 90%）", "Cleared today (target 90%)")
     let forecastLabel = language.pick("预测（按今日车次）", "Forecast with today's runs")
     // Both labels padded alike, so the two figures and bars line up.
     let labelWidth = max(DisplayWidth.of(label), DisplayWidth.of(forecastLabel))
     clearRateGauge(
-        report, label: DisplayWidth.pad(label, to: labelWidth, alignment: .left), labelWidth: nil, language: language
+        rate: ScreenRows.clearRate(ledger, day: today),
+        label: DisplayWidth.pad(label, to: labelWidth, alignment: .left), labelWidth: nil, language: language
     ).render(into: &buffer, area: parts[0])
     let forecast = try? shuttle.get().forecastClearRate
     clearRateGauge(
@@ -39,7 +38,7 @@ func renderRoutes(_ state: AppState, ledger: Ledger, into buffer: inout CellBuff
         language: language
     ).render(into: &buffer, area: parts[1])
 
-    renderRouteTable(rows, state: state, ledger: ledger, into: &buffer, area: parts[3])
+    renderRouteTable(routes, state: state, ledger: ledger, into: &buffer, area: parts[3])
     let configuration = try? state.shuttleConfiguration?.get()
     renderShuttleRuns(
         shuttle, configuration: configuration, language: language, into: &buffer, area: parts[4], ledger: ledger)
@@ -61,14 +60,15 @@ func shuttleOutcome(_ state: AppState, ledger: Ledger, day: CivilDate) -> Result
 /// The request lines, one group per route class; the class is named on the first row of each
 /// group and on the first row in view.
 private func renderRouteTable(
-    _ rows: [RouteRow], state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect
+    _ routes: RouteRows, state: AppState, ledger: Ledger, into buffer: inout CellBuffer, area: Rect
 ) {
     let language = state.language
+    let rows = routes.rows
     let selected = rows.isEmpty ? nil : min(state.selection[.routes] ?? 0, rows.count - 1)
     let inView = VisibleRows(count: rows.count, selected: selected, area: area)
     let firstInView = inView.range.lowerBound
     let wide = area.width >= 100
-    let goodsWidth = min(ScreenRows.routeGoodsWidth(ledger, filter: state.filter) ?? 10, wide ? 24 : 20)
+    let goodsWidth = min(routes.goodsWidth ?? 10, wide ? 24 : 20)
     let tableRows = inView.range.map { index -> TableRow in
         let row = rows[index]
         let startsGroup = index == firstInView || index == 0 || rows[index - 1].route != row.route

@@ -4,7 +4,7 @@ import DayClearCore
 
 /// The request of the selected routes row, if any; a selection past the end means the last row.
 func selectedRouteRequest(_ state: AppState, _ ledger: Ledger) -> Request? {
-    let rows = ScreenRows.routes(ledger, filter: state.filters[.routes] ?? "")
+    let rows = ScreenRows.routes(ledger, filter: state.filters[.routes] ?? "").rows
     let index = min(state.selection[.routes] ?? 0, rows.count - 1)
     return rows.indices.contains(index) ? ledger.requests[rows[index].request.id] : nil
 }

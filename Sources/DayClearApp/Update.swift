@@ -19,7 +19,8 @@ public func update(_ state: inout AppState, key: Key, ledger: Ledger) -> [Effect
     if let modal = state.modal {
         switch modal {
         case .prompt(let prompt): return handlePrompt(prompt, key: key, state: &state, ledger: ledger)
-        case .confirm(let confirmation): return handleConfirmation(confirmation, key: key, state: &state, ledger: ledger)
+        case .confirm(let confirmation):
+            return handleConfirmation(confirmation, key: key, state: &state, ledger: ledger)
         }
     }
     if state.showsHelp {
@@ -74,7 +75,7 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
         guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
         state.modal = .prompt(Prompt(purpose: .rejectReason(request.id)))
     case .approveAllInView:
-        let ids = ScreenRows.queue(ledger, filter: state.filter).filter { $0.state == .proposed }.map(\.id)
+        let ids = ScreenRows.queue(ledger, filter: state.filter).requests.filter { $0.state == .proposed }.map(\.id)
         guard !ids.isEmpty else {
             state.status = .error(language.pick("视图中没有待批准的建议", "No proposals in view to approve"))
             return []
@@ -128,7 +129,7 @@ func nothingSelected(_ state: inout AppState) -> [Effect] {
 
 /// The request selected in the approval queue, if any.
 func selectedQueueRequest(_ state: AppState, _ ledger: Ledger) -> Request? {
-    let queue = ScreenRows.queue(ledger, filter: state.filters[.group] ?? "")
+    let queue = ScreenRows.queue(ledger, filter: state.filters[.group] ?? "").requests
     let index = min(state.selection[.group] ?? 0, queue.count - 1)
     return queue.indices.contains(index) ? queue[index] : nil
 }

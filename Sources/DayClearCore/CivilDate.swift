@@ -29,8 +29,16 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// `2026-02-10`, zero-padded as `%04d-%02d-%02d` would write it (without Foundation's formatter,
+    /// which is slow enough to show in a frame that draws seven dates).
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(Self.padded(year, to: 4))-\(Self.padded(month, to: 2))-\(Self.padded(day, to: 2))"
+    }
+
+    private static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

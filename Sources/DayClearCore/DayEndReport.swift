@@ -89,10 +89,19 @@ public struct DayEndReport: Sendable {
     }
 
     /// Units cleared the same day over units received, across every kind+spec.
-    public var clearRate: Double? {
+    public var clearRate: Double? { Self.clearRate(of: disclosure) }
+
+    /// Units cleared the same day over units received, across the rows given.
+    public static func clearRate(of disclosure: [Disclosure]) -> Double? {
         let received = disclosure.reduce(0.0) { $0 + Double($1.received) }
         let cleared = disclosure.reduce(0.0) { $0 + Double($1.receivedAndCleared) }
         return received > 0 ? cleared / received : nil
+    }
+
+    /// The day's balances alone (每日公示), as `disclosure` holds them: for a reader that needs only
+    /// the clear rate, without the day's dispatch, paperwork and approval rows.
+    public static func disclosure(ledger: Ledger, day: CivilDate) -> [Disclosure] {
+        balances(ledger: ledger, window: ledger.calendar.window(of: day))
     }
 
     public init(ledger: Ledger, day: CivilDate) {

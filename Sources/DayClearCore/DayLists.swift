@@ -58,7 +58,13 @@ public struct DayLists: Sendable {
     public init(ledger: Ledger, day: CivilDate, now: Date) {
         self.day = day
         window = ledger.calendar.window(of: day)
-        let end = window.end
+        stock = Self.stockRows(ledger: ledger, day: day)
+        requests = Self.requestRows(ledger, end: window.end, now: now)
+    }
+
+    /// The goods listed on `day`, in the list's order: by kind+spec, then arrival or ETA, then lot.
+    public static func stockRows(ledger: Ledger, day: CivilDate) -> [StockRow] {
+        let end = ledger.calendar.window(of: day).end
         let expiryHorizon = end.addingTimeInterval(Double(Self.nearExpiryDays) * 86_400)
         let rows = ledger.lots.values.filter { lot in
             if let at = lot.arrivedAt { return at < end && lot.onHand > 0 }
@@ -73,15 +79,27 @@ public struct DayLists: Sendable {
         }
         // Lot ids compared by a precomputed natural-order key rather than Foundation's string compare.
         let lotKeys = rows.map { NaturalOrder($0.lot.rawValue) }
-        stock = rows.indices.sorted { lhs, rhs in
+        return rows.indices.sorted { lhs, rhs in
             let left = rows[lhs]
             let right = rows[rhs]
             if left.item != right.item { return left.item < right.item }
             if left.eta != right.eta { return (left.eta ?? .distantPast) < (right.eta ?? .distantPast) }
             return lotKeys[lhs] < lotKeys[rhs]
         }.map { rows[$0] }
+    }
 
-        requests = Self.requestRows(ledger, end: end, now: now)
+    /// The rows the request list of `day` shows for `requests`: each listed request's lines in
+    /// order, the requests in the order given (the list sorts them by tier, submission and id).
+    public static func requestRows(
+        of requests: some Sequence<Request>, ledger: Ledger, day: CivilDate, now: Date
+    ) -> [RequestRow] {
+        let end = ledger.calendar.window(of: day).end
+        var rows: [RequestRow] = []
+        for request in requests where isListed(request.state) && request.submittedAt < end {
+            appendRows(
+                of: request, recipient: ledger.recipients[request.recipient], ledger: ledger, now: now, to: &rows)
+        }
+        return rows
     }
 
     /// The request lines, by tier, then submission time, then request id (natural order). The sort
@@ -123,30 +141,36 @@ public struct DayLists: Sendable {
         var rows: [RequestRow] = []
         rows.reserveCapacity(keys.count * 2)
         for key in keys {
-            let request = requests.values[positions[key.position]]
-            let recipient = recipients[key.position]
-            let waiting =
-                request.state.awaitsDecision ? max(0, Int(now.timeIntervalSince(request.submittedAt) / 60)) : nil
-            // A request has a few allocations: summing them per line allocates nothing, unlike a dictionary.
-            let allocations = ledger.allocationIndicesByRequest[request.id] ?? []
-            for line in request.lines {
-                var proposed = 0
-                var approved = 0
-                for index in allocations where ledger.allocations[index].line == line.number {
-                    let allocation = ledger.allocations[index]
-                    if allocation.status == .proposed { proposed += allocation.proposedQuantity }
-                    approved += allocation.approvedQuantity ?? 0
-                }
-                rows.append(
-                    RequestRow(
-                        request: request.id, recipient: request.recipient, recipientName: recipient?.name ?? "",
-                        tier: recipient?.tier ?? .community, line: line.number, item: line.item,
-                        unit: line.unit.isEmpty ? (ledger.itemUnits[line.item] ?? "") : line.unit,
-                        asked: line.quantity, proposed: proposed, approved: approved, state: request.state,
-                        submittedAt: request.submittedAt, neededBy: request.neededBy, waitingMinutes: waiting))
-            }
+            appendRows(
+                of: requests.values[positions[key.position]], recipient: recipients[key.position], ledger: ledger,
+                now: now, to: &rows)
         }
         return rows
+    }
+
+    /// Appends the rows of one request's lines, in order.
+    private static func appendRows(
+        of request: Request, recipient: Recipient?, ledger: Ledger, now: Date, to rows: inout [RequestRow]
+    ) {
+        let waiting = request.state.awaitsDecision ? max(0, Int(now.timeIntervalSince(request.submittedAt) / 60)) : nil
+        // A request has a few allocations: summing them per line allocates nothing, unlike a dictionary.
+        let allocations = ledger.allocationIndicesByRequest[request.id] ?? []
+        for line in request.lines {
+            var proposed = 0
+            var approved = 0
+            for index in allocations where ledger.allocations[index].line == line.number {
+                let allocation = ledger.allocations[index]
+                if allocation.status == .proposed { proposed += allocation.proposedQuantity }
+                approved += allocation.approvedQuantity ?? 0
+            }
+            rows.append(
+                RequestRow(
+                    request: request.id, recipient: request.recipient, recipientName: recipient?.name ?? "",
+                    tier: recipient?.tier ?? .community, line: line.number, item: line.item,
+                    unit: line.unit.isEmpty ? (ledger.itemUnits[line.item] ?? "") : line.unit,
+                    asked: line.quantity, proposed: proposed, approved: approved, state: request.state,
+                    submittedAt: request.submittedAt, neededBy: request.neededBy, waitingMinutes: waiting))
+        }
     }
 
     /// Submitted, proposed, returned and approved requests are listed; dispatched and closed ones not.

@@ -32,6 +32,7 @@ extension Ledger {
         case .serverGroupNamed(let group): try nameServerGroup(group)
         }
         lastSequence = recorded.sequence
+        history.record(recorded.event)
     }
 
     /// Folds in several events as one unit: all of them, or none.

@@ -26,6 +26,8 @@ public struct Ledger: Equatable, Sendable {
     public internal(set) var roster = Roster()
     /// The sequence number of the last event folded in.
     public internal(set) var lastSequence: Int64 = 0
+    /// This value's place in its history and the latest events; not part of the ledger's value.
+    public internal(set) var history = LedgerHistory()
 
     var allocationIndicesByRequest: [RequestID: [Int]] = [:]
     var allocationIndicesByLot: [LotID: [Int]] = [:]

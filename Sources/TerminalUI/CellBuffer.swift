@@ -50,19 +50,16 @@ public struct CellBuffer: Sendable, Hashable {
         }
         let limit = maxWidth.map { min(width, x + max(0, $0)) } ?? width
         var column = x
-        for grapheme in text {
-            let graphemeWidth = DisplayWidth.of(grapheme)
-            if graphemeWidth == 0 {
-                continue
-            }
+        /// Writes one cluster; false once the limit is reached.
+        func write(_ grapheme: Character, width graphemeWidth: Int) -> Bool {
             if column >= limit {
-                break
+                return false
             }
             if column + graphemeWidth > limit {
                 // A wide glyph crossing the limit: blank the part that would have shown.
                 blank(columns: column..<limit, row: y, style: style)
                 column = limit
-                break
+                return false
             }
             if column < 0 {
                 // A glyph crossing the left edge: blank the part inside the buffer.
@@ -71,6 +68,21 @@ public struct CellBuffer: Sendable, Hashable {
                 place(Cell(grapheme: String(grapheme), width: graphemeWidth, style: style), at: column, row: y)
             }
             column += graphemeWidth
+            return true
+        }
+        if DisplayWidth.isSimple(text) {
+            // Each scalar is a cluster of its own: no grapheme breaking.
+            for scalar in text.unicodeScalars {
+                guard write(Character(scalar), width: DisplayWidth.simpleWidth(scalar.value) ?? 1) else { break }
+            }
+        } else {
+            for grapheme in text {
+                let graphemeWidth = DisplayWidth.of(grapheme)
+                if graphemeWidth == 0 {
+                    continue
+                }
+                guard write(grapheme, width: graphemeWidth) else { break }
+            }
         }
         return max(0, column - x)
     }

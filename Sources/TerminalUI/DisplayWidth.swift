@@ -30,8 +30,50 @@ public enum DisplayWidth {
         // Printable ASCII (numbers, ids, most table cells) is one column a byte: no grapheme breaking.
         let utf8 = text.utf8
         if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
-        return text.reduce(0) { $0 + of($1) }
+        // Chinese labels and names: one scalar a cluster, measured without grapheme breaking.
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard let width = simpleWidth(scalar.value) else { return text.reduce(0) { $0 + of($1) } }
+            total += width
+        }
+        return total
     }
+
+    /// Whether every scalar of a text is a grapheme cluster of its own (see `simpleWidth(_:)`).
+    public static func isSimple(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { simpleWidth($0.value) != nil }
+    }
+
+    /// The width of a scalar that is a grapheme cluster of its own next to any other such scalar,
+    /// or nil for any other. These are printable ASCII, Latin letters, punctuation, symbols, box
+    /// drawing, CJK ideographs and punctuation, kana and fullwidth forms: none of them is a control,
+    /// a mark, a joiner, a format character, a prepended character, a regional indicator or Hangul
+    /// jamo, so no grapheme-breaking rule joins two of them (`SimpleWidthTests` checks it against
+    /// Unicode's own breaking), and none takes zero columns.
+    static func simpleWidth(_ value: UInt32) -> Int? {
+        if value >= 0x20 && value < 0x7F { return 1 }
+        for range in simpleRanges where range.contains(value) {
+            return value == 0xAD ? nil : (isWide(value) ? 2 : 1)
+        }
+        return nil
+    }
+
+    /// The blocks of scalars `simpleWidth(_:)` measures, most used first.
+    static let simpleRanges: [ClosedRange<UInt32>] = [
+        0x4E00...0x9FFF,  // CJK unified ideographs
+        0x3000...0x3029,  // CJK symbols and punctuation, before the tone marks
+        0xFF01...0xFF60,  // fullwidth forms
+        0x00A0...0x02FF,  // Latin-1 and Latin extended, spacing modifiers (the soft hyphen is left out)
+        0x2010...0x2027,  // dashes, quotes, bullets, the ellipsis
+        0x2030...0x205E,  // per mille, primes, more punctuation
+        0x2100...0x2BFF,  // letterlike, arrows, maths, box drawing, blocks, shapes, symbols
+        0x3030...0x303F,  // the rest of CJK punctuation
+        0x3041...0x3096,  // hiragana, without the combining sound marks
+        0x30A0...0x30FF,  // katakana
+        0x3400...0x4DBF,  // CJK extension A
+        0xF900...0xFAFF,  // CJK compatibility ideographs
+        0xFE30...0xFE4F,  // CJK compatibility forms
+    ]
 
     /// The number of terminal columns one grapheme cluster takes: 0, 1 or 2.
     public static func of(_ grapheme: Character) -> Int {

@@ -31,12 +31,13 @@ import Testing
     func routesState(selecting request: RequestID, _ ledger: Ledger) -> AppState {
         var state = Fixture.movedState(.en)
         state.screen = .routes
-        state.selection[.routes] = ScreenRows.routes(ledger, filter: "").firstIndex { $0.request.id == request } ?? -1
+        state.selection[.routes] =
+            ScreenRows.routes(ledger, filter: "").rows.firstIndex { $0.request.id == request } ?? -1
         return state
     }
 
     @Test func rowsAreRequestLinesByRouteClass() throws {
-        let rows = ScreenRows.routes(try Fixture.movedLedger(), filter: "")
+        let rows = ScreenRows.routes(try Fixture.movedLedger(), filter: "").rows
         #expect(rows.map(\.route) == [.pointToPoint, .shuttle, .shuttle, .shuttle])
         #expect(rows.map(\.request.id) == ["R-0001", "R-0001", "R-0001", "R-0002"])
         #expect(rows.map(\.approved) == [2000, 500, 300, 500])
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func filterMatchesALot() throws {
-        let rows = ScreenRows.routes(try Fixture.movedLedger(), filter: "l-0003")
+        let rows = ScreenRows.routes(try Fixture.movedLedger(), filter: "l-0003").rows
         #expect(rows.map(\.line.item) == [Fixture.gown])
     }
 

@@ -153,3 +153,14 @@ struct CivilDateTests {
         }
     }
 }
+
+@Suite struct CivilDateTextTests {
+    @Test func writtenAsPrintfWouldWriteIt() {
+        for (year, month, day) in [(2026, 2, 10), (2026, 12, 31), (999, 1, 1), (5, 10, 9), (12_345, 7, 30), (-5, 3, 4)]
+        {
+            #expect(
+                CivilDate(year: year, month: month, day: day).description
+                    == String(format: "%04d-%02d-%02d", year, month, day))
+        }
+    }
+}
