@@ -28,7 +28,7 @@ import Testing
         let today = ledger.calendar.day(containing: now)
         var lists = ListsRows(ledger, day: today, now: now)
         var applied = 0
-        for _ in 0..<150 {
+        for _ in 0..<200 {
             let before = ledger.history.revision
             for _ in 0...(random.next() % 3) {
                 let event = day.candidate(ledger, random: &random)
@@ -137,14 +137,27 @@ private struct RandomDay {
         }
     }
 
-    /// An event another terminal might record next.
+    /// An event another terminal might record next, mostly about a request in the state it needs.
     mutating func candidate(_ ledger: Ledger, random: inout SplitMix64) -> DomainEvent {
-        let ids = ledger.requests.keys.sorted { $0.rawValue < $1.rawValue }
+        let kind = random.next() % 16
+        let wanted: Set<RequestState> =
+            switch kind {
+            case 3, 4, 5: [.submitted, .proposed]
+            case 6, 7: [.proposed]
+            case 9, 10: [.approved]
+            case 11: [.dispatched]
+            case 12: [.approved, .dispatched, .delivered]
+            default: Set(RequestState.allCases)
+            }
+        // Now and then any request, so that refused events are tried too.
+        let ids = ledger.requests.values.filter { random.next() % 8 == 0 || wanted.contains($0.state) }.map(\.id)
+            .sorted { $0.rawValue < $1.rawValue }
         let request = ids.isEmpty ? RequestID("R-0") : ids[Int(random.next() % UInt64(ids.count))]
         let lines = ledger.requests[request]?.lines ?? []
-        let line = lines.isEmpty ? 1 : lines[Int(random.next() % UInt64(lines.count))].number
+        let chosen = lines.isEmpty ? nil : lines[Int(random.next() % UInt64(lines.count))]
+        let line = chosen?.number ?? 1
         let reference = RequestReference(request: request)
-        switch random.next() % 16 {
+        switch kind {
         case 0, 1, 2:
             requests += 1
             let recipient = RecipientID("H\(random.next() % UInt64(recipients))")
@@ -160,7 +173,10 @@ private struct RandomDay {
                             quantity: 10 * (1 + Int(random.next() % 5)))
                     }))
         case 3, 4, 5:
-            let lot = LotID("L-\(String(format: "%04d", 1 + Int(random.next() % UInt64(lots))))")
+            // Usually a lot of the line's own kind+spec.
+            let matching = ledger.lots.values.filter { $0.item == chosen?.item || random.next() % 6 == 0 }.map(\.id)
+                .sorted { $0.rawValue < $1.rawValue }
+            let lot = matching.isEmpty ? LotID("L-0001") : matching[Int(random.next() % UInt64(matching.count))]
             return .allocationProposed(
                 AllocationProposal(request: request, line: line, lot: lot, quantity: 10 * (1 + Int(random.next() % 5))))
         case 6, 7:
