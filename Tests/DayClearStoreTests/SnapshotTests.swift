@@ -130,7 +130,7 @@ struct SnapshotTests {
     @Test("every stored property of the ledger and its records is in the snapshot format")
     func formatCoversEveryProperty() {
         // Adding a property? Write and read it in Ledger+Snapshot.swift and raise Ledger.snapshotFormat,
-        // then update these counts. (Ledger's count includes the indices rebuilt from the allocations
+        // then update these counts. (Ledger's count includes the indices rebuilt from the allocations,
         // the planner's open lines, rebuilt from the requests, and the history, which is not part of the
         // ledger's value.)
         let lot = Lot(
