@@ -1,4 +1,5 @@
 import ArgumentParser
+import DayClearApp
 import DayClearCore
 import DayClearStore
 import Foundation
@@ -29,6 +30,13 @@ struct DemoCommand: ParsableCommand {
     )
     var sampleData: String?
 
+    @Option(help: "Label language: zh or en (default: zh, the language of the sample day).")
+    var lang: String = Language.zh.rawValue
+
+    func validate() throws {
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang expects zh or en; got \(lang)") }
+    }
+
     func run() throws {
         let directory = DataDirectory(path: try data ?? Self.temporaryFolder())
         let calendar = OperationalCalendar(timeZone: TimeZone(identifier: Self.sampleTimeZone) ?? .current)
@@ -51,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         }
         try copyShuttleConfiguration(from: folder, to: directory.url)
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try TUICommand.open(dataPath: directory.url.path, lang: nil)
+            try TUICommand.open(dataPath: directory.url.path, lang: lang)
             return
         }
         print("Demo data in \(directory.url.path)")

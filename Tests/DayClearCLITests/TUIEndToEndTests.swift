@@ -89,6 +89,22 @@ struct TUIEndToEndTests {
         #expect(screen.contains("DayClear 日进日清"), "\(screen)")
     }
 
+    @Test("the README's demo opens on the sample day in Chinese under any locale, and in English with --lang en")
+    func demoSpeaksTheSampleDaysLanguage() throws {
+        let sandbox = try Sandbox()
+        guard let binary = Package.binary else { throw CLIError.binaryNotFound }
+        for (index, (option, expected)) in [("", "第二张清单"), (" --lang en", "List 2: dispatch requests")].enumerated() {
+            let data = sandbox.root.appendingPathComponent("demo-\(index)").path
+            let command =
+                "env LC_ALL=C.UTF-8 LANG=en_US.UTF-8 \(shellQuoted(binary.path)) demo --data \(shellQuoted(data))"
+                + " --sample-data \(shellQuoted(Package.sampleData.path))\(option)"
+            let tui = try TmuxSession("demo-\(index)", command: command)
+            defer { withExtendedLifetime(sandbox) { tui.kill() } }
+            // The sample's goods are named in Chinese whatever the labels' language.
+            try tui.waitFor("\(expected) over the sample day's goods") { $0.contains(expected) && $0.contains("口罩") }
+        }
+    }
+
     @Test("plain dayclear without a terminal says so in words and exits non-zero")
     func plainDayclearWithoutATerminal() throws {
         let sandbox = try demoSandbox()
