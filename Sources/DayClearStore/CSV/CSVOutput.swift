@@ -39,14 +39,7 @@ public struct CSVOutput {
     /// plain number, not a formula).
     public mutating func field(_ number: Int) {
         separate()
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.appendDecimal(number)
     }
 
     private mutating func separate() {

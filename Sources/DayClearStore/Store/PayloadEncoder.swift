@@ -56,14 +56,7 @@ private struct JSONText {
 
     /// A whole number in decimal, written digit by digit (no intermediate `String`).
     mutating func number<N: FixedWidthInteger & SignedInteger>(_ value: N) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.appendDecimal(value)
     }
 
     /// A quoted string; false when it holds a control character, which is left to `JSONEncoder`.
