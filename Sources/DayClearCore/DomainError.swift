@@ -51,7 +51,7 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             let hint = lotItem.kind == lineItem.kind ? " (another spec needs a supervisor's allow-substitute)" : ""
             return "lot \(lot) holds \(lotItem) but line \(line) asks for \(lineItem)\(hint)"
         case .substitutionRefused(let id, let line, let why):
-            return "\(id) line \(line): cannot allow a substitute: \(why)"
+            return "\(id) line \(line): substitute refused: \(why)"
         case .earmarked(let lot, let owner, let request, let recipient):
             return "lot \(lot) is directed to \(owner); \(request) is for \(recipient)"
         case .insufficientStock(let lot, let free, let wanted):
