@@ -1,3 +1,5 @@
+import DayClearCore
+
 /// A screen's rows in ascending order of a sort key made once per row, so that when events change a
 /// few requests their rows can be taken out and put back in one pass over the others instead of
 /// collecting and sorting every request again.
@@ -26,7 +28,7 @@ struct OrderedRows<Row: Sendable, Order: Comparable & Sendable>: Sendable {
 
     /// The positions of the rows whose keys lie in `bounds`.
     func positions(in bounds: ClosedRange<Order>) -> Range<Int> {
-        firstPosition { $0 >= bounds.lowerBound }..<firstPosition { $0 > bounds.upperBound }
+        partitionPoint(orders) { $0 >= bounds.lowerBound }..<partitionPoint(orders) { $0 > bounds.upperBound }
     }
 
     /// Takes out the rows `isReplaced` picks and puts `added` each in its place.
@@ -55,7 +57,7 @@ struct OrderedRows<Row: Sendable, Order: Comparable & Sendable>: Sendable {
             orders.removeSubrange(range)
         }
         for (order, row) in added {
-            let position = firstPosition { $0 > order }
+            let position = partitionPoint(orders) { $0 > order }
             rows.insert(row, at: position)
             orders.insert(order, at: position)
         }
@@ -92,16 +94,5 @@ struct OrderedRows<Row: Sendable, Order: Comparable & Sendable>: Sendable {
             result.orders.append(added[index].order)
         }
         return result
-    }
-
-    /// The first position whose key satisfies `isPast` (false below it, true from it on).
-    private func firstPosition(where isPast: (Order) -> Bool) -> Int {
-        var low = 0
-        var high = orders.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isPast(orders[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }

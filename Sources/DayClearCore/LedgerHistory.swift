@@ -40,12 +40,7 @@ public struct LedgerHistory: Sendable, Equatable {
     /// is, nil when `revision` is not an earlier value of this history or is too far back.
     public func events(since revision: UInt64) -> ArraySlice<DomainEvent>? {
         // Revisions only grow along one history.
-        var low = 0
-        var high = revisions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if revisions[middle] < revision { low = middle + 1 } else { high = middle }
-        }
+        let low = partitionPoint(revisions) { $0 >= revision }
         guard low < revisions.count, revisions[low] == revision else { return nil }
         return events[low...]
     }

@@ -128,14 +128,3 @@ func lowerBound(_ sorted: [Date], _ value: Date) -> Int {
 func upperBound(_ sorted: [Date], _ value: Date) -> Int {
     partitionPoint(sorted) { $0 > value }
 }
-
-/// The first index where `isAfter` holds, for a predicate false then true along the array.
-func partitionPoint<T>(_ array: [T], _ isAfter: (T) -> Bool) -> Int {
-    var low = 0
-    var high = array.count
-    while low < high {
-        let middle = (low + high) / 2
-        if isAfter(array[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
-}
