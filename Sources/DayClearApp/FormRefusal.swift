@@ -30,7 +30,7 @@ struct FormRefusal: Equatable {
     /// Places a domain error on a field of the form that produced `event`.
     init(_ error: DomainError, event: DomainEvent, lines: [Int: Int], language: Language) {
         let isRequest = event.requestID != nil
-        let message = Self.message(error, language)
+        let message = error.message(language)
         switch error {
         case .duplicate:
             self.init(field: isRequest ? .request : .lot, message: message)
@@ -63,25 +63,5 @@ struct FormRefusal: Equatable {
             let line = submission.lines.first(where: { $0.item == item })
         else { return nil }
         return lines[line.number] ?? line.number
-    }
-
-    /// The refusal in the labels' language; English is the ledger's own wording.
-    static func message(_ error: DomainError, _ language: Language) -> String {
-        guard language == .zh else { return error.description }
-        switch error {
-        case .duplicate(let what): return "已存在：\(what.split(separator: " ").last.map(String.init) ?? what)"
-        case .unknownRecipient(let id): return "没有这个受援单位：\(id)"
-        case .unitMismatch(let item, let expected, let got): return "\(item) 的单位是“\(expected)”，不是“\(got)”"
-        case .unknownItem(let item, let specs):
-            let hint = specs.isEmpty ? "" : "（已有规格：\(specs.joined(separator: "、"))）"
-            return "还没有登记过 \(item) 的批次\(hint)"
-        case .invalidQuantity: return "数量必须大于 0"
-        case .overflow: return "数字太大"
-        case .shortArrival(_, let committed, let received):
-            return "已承诺或发出 \(committed)，清点数 \(received) 不够（请先退回或削减）"
-        case .alreadyArrived(let lot): return "\(lot) 已经到货"
-        case .unknownLot(let lot): return "没有批次 \(lot)"
-        default: return error.description
-        }
     }
 }

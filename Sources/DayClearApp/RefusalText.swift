@@ -9,14 +9,14 @@ public enum RefusalText {
     /// The message for `error`, with `ledger` the store's model after the refusal.
     public static func describe(_ error: Error, ledger: Ledger, language: Language) -> String {
         switch error {
-        case DomainError.illegalTransition(let id, let from, let to):
-            if let change = change(of: id, in: ledger, language: language), ledger.requests[id]?.state == from {
+        case let error as DomainError:
+            if case .illegalTransition(let id, let from, let to) = error,
+                let change = change(of: id, in: ledger, language: language), ledger.requests[id]?.state == from
+            {
                 return language.pick(
                     "\(change)，不能再改为“\(to.chineseName)”", "\(change); it cannot now be \(to)")
             }
-            return language.pick("\(id) 现为“\(from.chineseName)”，不能改为“\(to.chineseName)”", "\(error)")
-        case let error as DomainError:
-            return language == .zh ? FormRefusal.message(error, language) : error.description
+            return error.message(language)
         case let error as StoreError:
             return storeMessage(error, language)
         case let error as WireError:

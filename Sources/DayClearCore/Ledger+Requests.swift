@@ -234,11 +234,10 @@ extension Ledger {
     mutating func completePaperwork(_ id: RequestID, _ context: EventContext) throws {
         var request = try existingRequest(id)
         guard var paperwork = request.paperwork else {
-            throw DomainError.paperwork(id, "paperwork starts when the request is approved; it is \(request.state)")
+            throw DomainError.paperwork(id, .notStarted(request.state))
         }
         if let done = paperwork.completedAt, let by = paperwork.completedBy {
-            throw DomainError.paperwork(
-                id, "paperwork was already completed by \(by) at \(calendar.localText(done))")
+            throw DomainError.paperwork(id, .alreadyCompleted(by: by, at: calendar.localText(done)))
         }
         paperwork.completedAt = context.time
         paperwork.completedBy = context.actor

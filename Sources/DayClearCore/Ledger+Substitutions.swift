@@ -7,15 +7,14 @@ extension Ledger {
         let request = try existingRequest(allowance.request)
         guard request.state.awaitsDecision else {
             throw DomainError.substitutionRefused(
-                request.id, line: allowance.line,
-                "it is \(request.state); substitutions are allowed only while it awaits a decision")
+                request.id, line: allowance.line, .notAwaitingDecision(request.state))
         }
         guard let line = request.line(allowance.line) else { throw DomainError.unknownLine(request.id, allowance.line) }
         try requireText(allowance.spec, "\(request.id) line \(line.number) substitute spec")
         let item = ItemKey(kind: line.item.kind, spec: allowance.spec)
         guard item != line.item else {
             throw DomainError.substitutionRefused(
-                request.id, line: line.number, "\(allowance.spec) is the line's own spec")
+                request.id, line: line.number, .ownSpec(allowance.spec))
         }
         guard let unit = itemUnits[item] else {
             throw DomainError.unknownItem(item, knownSpecs: knownSpecs(of: item.kind))
@@ -42,15 +41,14 @@ extension Ledger {
             })
         else {
             throw DomainError.substitutionRefused(
-                request.id, line: line.number, "no substitute \(allowance.spec) is allowed for it to revoke")
+                request.id, line: line.number, .noneToRevoke(allowance.spec))
         }
         let proposed = allocations(of: request.id).filter {
             $0.line == line.number && $0.status == .proposed && lots[$0.lot]?.item == item
         }.reduce(0) { $0 + $1.proposedQuantity }
         guard proposed == 0 else {
             throw DomainError.substitutionRefused(
-                request.id, line: line.number,
-                "\(proposed) of \(allowance.spec) are proposed for it; return the request before revoking")
+                request.id, line: line.number, .stillProposed(spec: allowance.spec, quantity: proposed))
         }
         substitutions[request.id]?[position].revokedBy = context.actor
         substitutions[request.id]?[position].revokedAt = context.time

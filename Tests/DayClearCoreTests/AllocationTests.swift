@@ -384,15 +384,9 @@ struct DispatchTests {
         let ref = DomainEvent.paperworkCompleted(RequestReference(request: "R-1"))
         f.expectRefusal(ref, .unknownRequest("R-1"))
         try f.submit("R-1", [(Items.n95, 100)])
-        f.expectRefusal(ref) {
-            if case .paperwork("R-1", _) = $0 { return true }
-            return false
-        }
+        f.expectRefusal(ref, .paperwork("R-1", .notStarted(.submitted)))
         try f.propose("R-1", from: Lots.n95, 100)
-        f.expectRefusal(ref) {
-            if case .paperwork("R-1", _) = $0 { return true }
-            return false
-        }
+        f.expectRefusal(ref, .paperwork("R-1", .notStarted(.proposed)))
         try f.approve("R-1")
         #expect(try f.request("R-1").paperwork?.isComplete == false)
         let when = Clock.at(2026, 2, 10, 18, 0)
@@ -402,11 +396,7 @@ struct DispatchTests {
         #expect(paperwork.completedAt == when)
         #expect(paperwork.completedBy == "clerk")
         let error = f.refuse(ref, at: when.addingTimeInterval(60), actor: "other")
-        if case .paperwork("R-1", let why) = error {
-            #expect(why.contains("clerk"))
-        } else {
-            Issue.record("expected a paperwork error, got \(String(describing: error))")
-        }
+        #expect(error == .paperwork("R-1", .alreadyCompleted(by: "clerk", at: "2026-02-10 18:00")))
     }
 
     @Test("paperwork cannot be started on a returned, rejected or cancelled request")
