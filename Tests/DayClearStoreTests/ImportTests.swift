@@ -219,6 +219,26 @@ struct ImportTests {
         }
     }
 
+    @Test("a name two recipients share is refused with both ids, and nothing is recorded")
+    func sharedRecipientName() throws {
+        try withTemporaryDirectory { folder in
+            let (store, clock) = try sampleStore(in: folder, [.recipients])
+            let namesake = try writeFile(
+                folder, "namesake.csv", "单位编号,单位名称,优先级,纬度,经度,联系人\nH90,杭州市西溪医院,其他医院,30.3,120.2,\n")
+            #expect(try runImport(.recipients, namesake, into: store, clock: clock).imported)
+            let stock = try writeFile(
+                folder, "stock.csv", Self.stockFile(Self.stockRow(lot: "L-9001", designated: "杭州市西溪医院")))
+            let count = try eventCount(store)
+            let result = try runImport(.stock, stock, into: store, clock: clock)
+            #expect(!result.imported)
+            #expect(try eventCount(store) == count)
+            let issue = try #require(result.plan.issues.first)
+            #expect(result.plan.issues.count == 1)
+            #expect(issue.row == 2 && issue.column == "定向单位", "\(issue)")
+            #expect(issue.reason == "recipient name 杭州市西溪医院 is shared by H01, H90; write the id")
+        }
+    }
+
     @Test("an unknown request recipient names the 申请单位 column")
     func unknownRequestRecipient() throws {
         let reason = try singleIssue(

@@ -203,7 +203,13 @@ struct RowReader {
             throw issue(record, cell, "empty; a recipient is required")
         }
         if ledger.recipients.index(forKey: RecipientID(value)) != nil { return RecipientID(value) }
-        if let byName = names.recipient(named: value, in: ledger) { return byName }
+        let named = names.recipients(named: value, in: ledger)
+        guard named.count <= 1 else {
+            throw issue(
+                record, cell,
+                "recipient name \(value) is shared by \(named.map(\.rawValue).joined(separator: ", ")); write the id")
+        }
+        if let byName = named.first { return byName }
         throw issue(record, cell, "unknown recipient \(value)")
     }
 
@@ -271,20 +277,21 @@ final class DateMemo {
 }
 
 /// Recipients by name, built from the ledger on the first cell that names one; built again if the
-/// ledger's recipients have changed since.
+/// ledger's recipients have changed since. A name two recipients share maps to both, so that a row
+/// naming it is refused rather than given to either.
 final class RecipientNames {
-    private var byName: [String: RecipientID] = [:]
+    private var byName: [String: [RecipientID]] = [:]
     private var builtFrom = -1
 
-    func recipient(named name: String, in ledger: Ledger) -> RecipientID? {
+    /// The recipients called `name`, in id order: none, one, or several sharing it.
+    func recipients(named name: String, in ledger: Ledger) -> [RecipientID] {
         if builtFrom != ledger.recipients.count {
             byName = [:]
-            for recipient in ledger.recipients.values.sorted(by: { $0.id < $1.id }) where byName[recipient.name] == nil
-            {
-                byName[recipient.name] = recipient.id
+            for recipient in ledger.recipients.values.sorted(by: { $0.id < $1.id }) {
+                byName[recipient.name, default: []].append(recipient.id)
             }
             builtFrom = ledger.recipients.count
         }
-        return byName[name]
+        return byName[name] ?? []
     }
 }
