@@ -6,6 +6,7 @@ baselines (Python's csv module on the same file, a plain SQLite insert loop with
 settings) run in the same invocation, on the same files and the same disk.
 
     python3 Benchmarks/store_bench.py [--bench PATH] [--work DIR] [--events N] [--repeat N] [--only import]
+    python3 Benchmarks/store_bench.py --only open --store DIR [--compare OLD-BENCH --compare-store DIR2]
 
 The generated store and CSV are kept in --work (default /tmp/dayclear-bench) and reused while the
 generator's parameters are unchanged; a store that opening has given a snapshot is copied, never
@@ -70,6 +71,40 @@ def generate(bench, work, events, surge, csv_mb, seed):
     with open(meta_path, "w") as f:
         json.dump(meta, f)
     return meta
+
+
+def open_only(args):
+    """The open step alone, from the snapshot, in fresh processes; with --compare, alternating with another
+    build (the code before) on its own copy of the store, so both see the same machine."""
+    store = args.store or os.path.join(args.work, "store")
+    benches = [("this build", args.bench, store)]
+    if args.compare:
+        if not args.compare_store:
+            sys.exit("--compare needs --compare-store: a copy of the store for the other build's snapshot format")
+        benches.append(("compared", args.compare, args.compare_store))
+    for _, bench, folder in benches:
+        # The bench refuses to time an open that did not use the snapshot (other format, missing):
+        # write one in this build's format first (a full replay; it changes only snapshot.bin).
+        if subprocess.run([bench, "open", "--data", folder], capture_output=True).returncode != 0:
+            print(f"writing a snapshot in {folder} for {bench} ...", file=sys.stderr)
+            run(bench, "snapshot", "--data", folder)
+    samples = {name: [] for name, _, _ in benches}
+    loads = []
+    for _ in range(args.repeat):
+        for name, bench, folder in benches:
+            loads.append(float(open("/proc/loadavg").read().split()[0]))
+            samples[name].append(run(bench, "open", "--data", folder))
+    print(f"\n{args.repeat} runs each, alternating; load average (1 min) {min(loads):.2f}–{max(loads):.2f}\n")
+    print("| build | open + journal + frame | open | journal tail | first frame | CPU | peak memory |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, bench, _ in benches:
+        steps = samples[name]
+        part = lambda key: cell([x[key] for x in steps])
+        print(f"| {name} ({bench}) | {part('total_ms')} | {part('open_ms')} | {part('journal_ms')} | "
+              f"{part('frame_ms')} | {part('cpu_ms')} | {cell([x['max_rss_mib'] for x in steps], lambda v: f'{v:,.0f} MiB')} |")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(samples, f, indent=1)
 
 
 def python_csv_read(path):
@@ -163,12 +198,20 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--approvals", type=int, default=200)
     parser.add_argument("--json", help="also write every sample here")
-    parser.add_argument("--only", choices=["import"], help="run only these steps (and their baselines)")
+    parser.add_argument("--only", choices=["import", "open"], help="run only these steps (and their baselines)")
+    parser.add_argument("--store", help="with --only open: the store to open (default WORK/store); a snapshot in "
+                        "the bench's format is written there first when it has no usable one")
+    parser.add_argument("--compare", metavar="BENCH", help="with --only open: another build of dayclear-bench-store "
+                        "(such as the code before a change), run alternately with --bench")
+    parser.add_argument("--compare-store", metavar="DIR", help="the copy of the store that --compare opens")
     args = parser.parse_args()
     bench, work, repeat = args.bench, args.work, args.repeat
     if not os.path.exists(bench):
         sys.exit(f"{bench} is missing; build it with: swift build -c release --scratch-path .build-bench "
                  "--product dayclear-bench-store")
+    if args.only == "open":
+        open_only(args)
+        return
 
     meta = generate(bench, work, args.events, args.surge, args.csv_mb, args.seed)
     print(f"store: {meta['events']:,} events, {meta['requests']:,} requests ({meta['open_requests']:,} open), "

@@ -6,10 +6,11 @@ import Foundation
 /// Every stored property of `Ledger`, `Lot`, `Request`, `Allocation`, the shuttle plans, the roster and the substitutions is written here; a new
 /// property must be added to both directions and `snapshotFormat` raised (LedgerSnapshotTests
 /// counts the properties to catch a forgotten one). The per-request and per-lot allocation
-/// indices, each lot's takers and the planner's open lines are rebuilt from the requests and allocations.
+/// indices and each lot's takers are rebuilt from the requests and allocations; the planner's open
+/// lines are stored (`OpenLines+Snapshot.swift`), as rebuilding them walks and sorts every open request.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 4
+    public static let snapshotFormat: Int64 = 5
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
@@ -28,7 +29,11 @@ extension Ledger {
         w.int(lots.count)
         for lot in lots.values { Self.write(lot, &w) }
         w.int(requests.count)
-        for request in requests.values { Self.write(request, &w) }
+        var awaiting: [RequestID: Int] = [:]
+        for request in requests.values {
+            Self.write(request, &w)
+            if request.state.awaitsDecision { awaiting[request.id] = awaiting.count }
+        }
         w.int(allocations.count)
         for allocation in allocations { Self.write(allocation, &w) }
         w.int(itemUnits.count)
@@ -59,18 +64,19 @@ extension Ledger {
                 w.optional(substitution.revokedAt) { $0.date($1) }
             }
         }
+        openLines.write(to: &w, awaiting: awaiting)
         return w.bytes
     }
 
     /// The ledger `snapshotBytes()` encoded.
     public init(snapshot bytes: UnsafeRawBufferPointer) throws {
-        var r = SnapshotReader(bytes)
+        var r = try SnapshotReader(bytes)
         self.init()
         lastSequence = try r.int64()
         let zone = try r.string()
         guard let timeZone = TimeZone(identifier: zone) else { throw SnapshotError("unknown time zone \(zone)") }
         calendar = OperationalCalendar(timeZone: timeZone, cutoffMinutes: try r.int())
-        let recipientCount = try r.count(minimumSize: 40)
+        let recipientCount = try r.count(minimumSize: 36)
         recipients.reserveCapacity(recipientCount)
         for _ in 0..<recipientCount {
             let id = RecipientID(try r.string())
@@ -80,47 +86,64 @@ extension Ledger {
                 id: id, name: name, tier: tier, latitude: try r.double(), longitude: try r.double(),
                 contact: try r.string())
         }
-        let lotCount = try r.count(minimumSize: 80)
+        let lotCount = try r.count(minimumSize: 72)
         lots.reserveCapacity(lotCount)
         for _ in 0..<lotCount {
             let lot = try Self.readLot(&r)
             lots[lot.id] = lot
         }
-        let requestCount = try r.count(minimumSize: 60)
+        let requestCount = try r.count(minimumSize: 40)
         requests.reserveCapacity(requestCount)
+        var awaiting: [Request] = []
+        // The allocations name their request and lot by the id's place in the string table, so
+        // their indices and the lots' takers are gathered in arrays by place, then put in the
+        // dictionaries once per request and lot instead of looked up once per allocation.
+        var recipientByPlace = [RecipientID?](repeating: nil, count: r.stringCount)
         for _ in 0..<requestCount {
-            let request = try Self.readRequest(&r)
+            let (place, request) = try Self.readRequest(&r)
             requests[request.id] = request
+            recipientByPlace[place] = request.recipient
+            if request.state.awaitsDecision { awaiting.append(request) }
         }
-        let allocationCount = try r.count(minimumSize: 60)
+        let allocationCount = try r.count(minimumSize: 39)
         allocations.reserveCapacity(allocationCount)
-        allocationIndicesByRequest.reserveCapacity(requestCount)
-        allocationIndicesByLot.reserveCapacity(lotCount)
+        var byRequest = [[Int]](repeating: [], count: r.stringCount)
+        var byLot = [[Int]](repeating: [], count: r.stringCount)
+        var takers = [LotTakers?](repeating: nil, count: r.stringCount)
         for index in 0..<allocationCount {
-            let allocation = try Self.readAllocation(&r, id: index + 1)
+            let (lotPlace, requestPlace, allocation) = try Self.readAllocation(&r, id: index + 1)
             allocations.append(allocation)
-            allocationIndicesByRequest[allocation.request, default: []].append(index)
-            allocationIndicesByLot[allocation.lot, default: []].append(index)
+            byRequest[requestPlace].append(index)
+            byLot[lotPlace].append(index)
             if allocation.status == .approved || allocation.status == .dispatched,
-                let recipient = requests[allocation.request]?.recipient
+                let recipient = recipientByPlace[requestPlace]
             {
-                noteTaker(recipient, of: allocation.lot)
+                takers[lotPlace] = LotTakers.adding(recipient, to: takers[lotPlace])
             }
         }
-        for _ in 0..<(try r.count(minimumSize: 32)) {
+        allocationIndicesByRequest.reserveCapacity(requestCount)
+        allocationIndicesByLot.reserveCapacity(lotCount)
+        for place in 0..<r.stringCount {
+            if !byRequest[place].isEmpty {
+                allocationIndicesByRequest[RequestID(r.string(at: place))] = byRequest[place]
+            }
+            if !byLot[place].isEmpty { allocationIndicesByLot[LotID(r.string(at: place))] = byLot[place] }
+            if let taken = takers[place] { takersByLot[LotID(r.string(at: place))] = taken }
+        }
+        for _ in 0..<(try r.count(minimumSize: 20)) {
             let item = try Self.readItem(&r)
             itemUnits[item] = try r.string()
             unitsByItem[item] = try r.int()
         }
-        for _ in 0..<(try r.count(minimumSize: 40)) {
+        for _ in 0..<(try r.count(minimumSize: 28)) {
             let plan = try Self.readShuttlePlan(&r)
             shuttlePlans[plan.day] = plan
         }
         var roles: [String: Set<Role>] = [:]
-        for _ in 0..<(try r.count(minimumSize: 16)) {
+        for _ in 0..<(try r.count(minimumSize: 12)) {
             let user = try r.string()
             var held: Set<Role> = []
-            for _ in 0..<(try r.count(minimumSize: 8)) {
+            for _ in 0..<(try r.count(minimumSize: 4)) {
                 let name = try r.string()
                 guard let role = Role(rawValue: name) else { throw SnapshotError("unknown role \(name)") }
                 held.insert(role)
@@ -128,19 +151,23 @@ extension Ledger {
             roles[user] = held
         }
         roster = Roster(roles: roles, serverGroup: try r.optional { try $0.string() })
-        for _ in 0..<(try r.count(minimumSize: 16)) {
+        for _ in 0..<(try r.count(minimumSize: 12)) {
             let request = RequestID(try r.string())
-            substitutions[request] = try (0..<(try r.count(minimumSize: 40))).map { _ in
+            substitutions[request] = try (0..<(try r.count(minimumSize: 30))).map { _ in
                 Substitution(
                     line: try r.int(), item: try Self.readItem(&r), allowedBy: try r.string(), allowedAt: try r.date(),
                     revokedBy: try r.optional { try $0.string() }, revokedAt: try r.optional { try $0.date() })
             }
         }
+        openLines = try OpenLines(snapshot: &r, awaiting: awaiting)
         guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
-        openLines = walkOpenLines()
     }
 
     // MARK: - Parts
+
+    /// States and statuses are written as their place in these lists.
+    private static let requestStates = RequestState.allCases
+    private static let allocationStatuses: [Allocation.Status] = [.proposed, .approved, .dispatched, .released]
 
     private static func write(_ item: ItemKey, _ w: inout SnapshotWriter) {
         w.string(item.kind)
@@ -172,12 +199,12 @@ extension Ledger {
         let dayUnits = try r.int()
         let clearedUnits = try r.int()
         var runs: [ShuttleRunsPlanned.Run] = []
-        for _ in 0..<(try r.count(minimumSize: 40)) {
+        for _ in 0..<(try r.count(minimumSize: 36)) {
             let vehicle = try r.string()
             let trip = try r.int()
             let millilitres = try r.int()
             let metres = try r.int()
-            let stops = try (0..<(try r.count(minimumSize: 8))).map { _ in RecipientID(try r.string()) }
+            let stops = try (0..<(try r.count(minimumSize: 4))).map { _ in RecipientID(try r.string()) }
             runs.append(
                 ShuttleRunsPlanned.Run(
                     vehicle: vehicle, trip: trip, stops: stops, millilitres: millilitres, metres: metres))
@@ -264,7 +291,7 @@ extension Ledger {
             w.optional(line.received) { $0.int($1) }
         }
         w.optional(request.note) { $0.string($1) }
-        w.string(request.state.rawValue)
+        w.byte(Self.requestStates.firstIndex(of: request.state).map(UInt8.init) ?? .max)
         w.optional(request.decidedAt) { $0.date($1) }
         w.optional(request.decidedBy) { $0.string($1) }
         w.optional(request.reason) { $0.string($1) }
@@ -276,12 +303,14 @@ extension Ledger {
         w.optional(request.deliveredAt) { $0.date($1) }
     }
 
-    private static func readRequest(_ r: inout SnapshotReader) throws -> Request {
-        let id = RequestID(try r.string())
+    /// The request and its id's place in the string table.
+    private static func readRequest(_ r: inout SnapshotReader) throws -> (Int, Request) {
+        let place = try r.stringPlace()
+        let id = RequestID(r.string(at: place))
         let recipient = RecipientID(try r.string())
         let neededBy = try r.date()
         let submittedAt = try r.date()
-        let lineCount = try r.count(minimumSize: 40)
+        let lineCount = try r.count(minimumSize: 29)
         var lines: [RequestLine] = []
         lines.reserveCapacity(lineCount)
         for _ in 0..<lineCount {
@@ -293,9 +322,9 @@ extension Ledger {
         var request = Request(
             id: id, recipient: recipient, neededBy: neededBy, submittedAt: submittedAt, lines: lines,
             note: try r.optional { try $0.string() })
-        let state = try r.string()
-        guard let known = RequestState(rawValue: state) else { throw SnapshotError("unknown request state \(state)") }
-        request.state = known
+        let state = Int(try r.byte())
+        guard state < requestStates.count else { throw SnapshotError("unknown request state \(state)") }
+        request.state = requestStates[state]
         request.decidedAt = try r.optional { try $0.date() }
         request.decidedBy = try r.optional { try $0.string() }
         request.reason = try r.optional { try $0.string() }
@@ -304,7 +333,7 @@ extension Ledger {
         }
         request.dispatchedAt = try r.optional { try $0.date() }
         request.deliveredAt = try r.optional { try $0.date() }
-        return request
+        return (place, request)
     }
 
     private static func write(_ allocation: Allocation, _ w: inout SnapshotWriter) {
@@ -315,21 +344,23 @@ extension Ledger {
         w.date(allocation.proposedAt)
         w.string(allocation.proposedBy)
         w.optional(allocation.approvedQuantity) { $0.int($1) }
-        w.string(allocation.status.rawValue)
+        w.byte(Self.allocationStatuses.firstIndex(of: allocation.status).map(UInt8.init) ?? .max)
         w.optional(allocation.dispatchedAt) { $0.date($1) }
     }
 
-    private static func readAllocation(_ r: inout SnapshotReader, id: Int) throws -> Allocation {
+    /// The allocation and the places of its lot's and its request's ids in the string table.
+    private static func readAllocation(_ r: inout SnapshotReader, id: Int) throws -> (Int, Int, Allocation) {
+        let lotPlace = try r.stringPlace()
+        let requestPlace = try r.stringPlace()
         var allocation = Allocation(
-            id: id, lot: LotID(try r.string()), request: RequestID(try r.string()), line: try r.int(),
+            id: id, lot: LotID(r.string(at: lotPlace)), request: RequestID(r.string(at: requestPlace)),
+            line: try r.int(),
             proposedQuantity: try r.int(), proposedAt: try r.date(), proposedBy: try r.string())
         allocation.approvedQuantity = try r.optional { try $0.int() }
-        let status = try r.string()
-        guard let known = Allocation.Status(rawValue: status) else {
-            throw SnapshotError("unknown allocation status \(status)")
-        }
-        allocation.status = known
+        let status = Int(try r.byte())
+        guard status < allocationStatuses.count else { throw SnapshotError("unknown allocation status \(status)") }
+        allocation.status = allocationStatuses[status]
         allocation.dispatchedAt = try r.optional { try $0.date() }
-        return allocation
+        return (lotPlace, requestPlace, allocation)
     }
 }

@@ -33,7 +33,7 @@ public struct Ledger: Equatable, Sendable {
     var allocationIndicesByLot: [LotID: [Int]] = [:]
     /// Who was approved units of each lot, for `routeClass(of:)`; rebuilt from the allocations.
     var takersByLot: [LotID: LotTakers] = [:]
-    /// The lines awaiting a decision, for the planner; rebuilt when a snapshot is loaded.
+    /// The lines awaiting a decision, for the planner; stored in the snapshot.
     var openLines = OpenLines()
 
     public init() {}

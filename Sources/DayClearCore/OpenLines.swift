@@ -11,8 +11,8 @@ import Foundation
 /// merges cost O(1) per line amortised, and a plan sorts only the recent lines.
 ///
 /// Two values are equal when they hold the same open lines, however they are split between
-/// `settled` and `recent`. A loaded snapshot rebuilds them with `Ledger.walkOpenLines()`, which is
-/// also what the property tests compare them with.
+/// `settled` and `recent`. A snapshot stores them (`OpenLines+Snapshot.swift`); `Ledger.walkOpenLines()`
+/// rebuilds them from scratch, which is what the tests compare them with.
 struct OpenLines: Equatable, Sendable {
     /// The tie order: earliest needed-by, then request id in natural order, then line.
     struct Order: Comparable, Sendable {

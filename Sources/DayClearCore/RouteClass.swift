@@ -21,6 +21,15 @@ public enum RouteClass: String, CaseIterable, Codable, Sendable {
 enum LotTakers: Equatable, Sendable {
     case one(RecipientID)
     case several
+
+    /// The takers once `recipient` is one of them.
+    static func adding(_ recipient: RecipientID, to takers: LotTakers?) -> LotTakers {
+        switch takers {
+        case nil: return .one(recipient)
+        case .one(let taker) where taker == recipient: return .one(taker)
+        default: return .several
+        }
+    }
 }
 
 extension Ledger {
@@ -37,10 +46,6 @@ extension Ledger {
 
     /// Notes that `recipient` was approved units of `lot`.
     mutating func noteTaker(_ recipient: RecipientID, of lot: LotID) {
-        switch takersByLot[lot] {
-        case nil: takersByLot[lot] = .one(recipient)
-        case .one(let taker) where taker != recipient: takersByLot[lot] = .several
-        default: break
-        }
+        takersByLot[lot] = LotTakers.adding(recipient, to: takersByLot[lot])
     }
 }

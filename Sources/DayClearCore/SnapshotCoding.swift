@@ -1,23 +1,48 @@
 import Foundation
 
-/// The byte layout of a ledger snapshot: little-endian fixed-width numbers, strings as a length and
-/// their UTF-8 bytes, optionals behind a 0/1 byte. Simple on purpose; the store checks the whole
-/// snapshot against the hash chain before trusting it.
+/// The byte layout of a ledger snapshot: a table of every distinct string (its count, then each as
+/// a length and its UTF-8 bytes), then the body: little-endian fixed-width numbers, strings as their
+/// 4-byte place in the table, optionals behind a 0/1 byte. Simple on purpose; the store checks the
+/// whole snapshot against the hash chain before trusting it.
+///
+/// The table makes loading decode each distinct string once (a request id appears in its request,
+/// its allocations and its substitutions; an item's name in every line and lot) and has the loaded
+/// records share one copy of each.
 struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+    private var body: [UInt8] = []
+    private var places: [String: UInt32] = [:]
+    private var table: [String] = []
 
-    mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func int64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    /// The table followed by the body.
+    var bytes: [UInt8] {
+        var table = SnapshotWriter()
+        table.int(self.table.count)
+        for text in self.table {
+            var text = text
+            text.withUTF8 { utf8 in
+                table.int(utf8.count)
+                table.body.append(contentsOf: utf8)
+            }
+        }
+        return table.body + body
+    }
+
+    mutating func int(_ value: Int) { int64(Int64(value)) }
+    mutating func int64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
+    mutating func byte(_ value: UInt8) { body.append(value) }
     mutating func double(_ value: Double) { int64(Int64(bitPattern: value.bitPattern)) }
     mutating func date(_ value: Date) { double(value.timeIntervalSince1970) }
 
     mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
+        let place: UInt32
+        if let known = places[value] {
+            place = known
+        } else {
+            place = UInt32(table.count)
+            places[value] = place
+            table.append(value)
         }
+        withUnsafeBytes(of: place.littleEndian) { body.append(contentsOf: $0) }
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
@@ -31,8 +56,22 @@ struct SnapshotWriter {
 struct SnapshotReader {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    private var table: [String] = []
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// Reads the string table; the body follows.
+    init(_ bytes: UnsafeRawBufferPointer) throws {
+        self.bytes = bytes
+        let count = try count(minimumSize: 8)
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try self.count()
+            let start = index
+            index += length
+            // The body matched its SHA-256 and was written from Swift strings, so it is valid UTF-8; the
+            // validating initialiser would cost a third of loading.
+            table.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+    }
 
     var isAtEnd: Bool { index == bytes.count }
 
@@ -64,15 +103,22 @@ struct SnapshotReader {
     mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: try int64())) }
     mutating func date() throws -> Date { Date(timeIntervalSince1970: try double()) }
 
-    mutating func string() throws -> String {
-        let length = try count()
-        let start = index
-        index += length
-        guard index <= bytes.count else { throw SnapshotError("the snapshot ends early") }
-        // The body matched its SHA-256 and was written from Swift strings, so it is valid UTF-8; the
-        // validating initialiser would cost a third of loading.
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    mutating func string() throws -> String { table[try stringPlace()] }
+
+    /// The string at a place `stringPlace()` returned.
+    func string(at place: Int) -> String { table[place] }
+
+    /// The place in the table of the next string: equal places, equal strings.
+    mutating func stringPlace() throws -> Int {
+        guard index + 4 <= bytes.count else { throw SnapshotError("the snapshot ends early") }
+        let place = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+        index += 4
+        guard place < table.count else { throw SnapshotError("a string's place in the snapshot is out of range") }
+        return place
     }
+
+    /// How many distinct strings the snapshot holds: every `stringPlace()` is below it.
+    var stringCount: Int { table.count }
 
     mutating func optional<T>(_ read: (inout SnapshotReader) throws -> T) throws -> T? {
         switch try byte() {

@@ -66,6 +66,41 @@ struct SnapshotTests {
         }
     }
 
+    @Test("a loaded snapshot's open lines equal a walk of its requests and allocations")
+    func openLinesEqualWalk() throws {
+        try withTemporaryDirectory { folder in
+            let (store, _) = try busyStore(in: folder)
+            let decoded = try store.ledger.snapshotBytes().withUnsafeBytes { try Ledger(snapshot: $0) }
+            let loaded = decoded.openLines.ordered().all
+            // R-0002 and R-0005 are proposed, the other sample requests not yet decided submitted.
+            #expect(loaded.contains { $0.request == "R-0002" && $0.proposed == 8000 })
+            #expect(loaded.contains { $0.request == "R-0005" && $0.proposed == 500 })
+            #expect(!loaded.contains { $0.request == "R-0001" || $0.request == "R-0004" || $0.request == "R-0013" })
+            #expect(loaded == decoded.walkOpenLines().ordered().all)
+            #expect(loaded == store.ledger.openLines.ordered().all)
+        }
+    }
+
+    @Test("a snapshot of an older format is ignored with a message; the store opens by full replay")
+    func olderFormatIgnored() throws {
+        try withTemporaryDirectory { folder in
+            let (store, _) = try busyStore(in: folder)
+            let file = snapshotFile(folder)
+            try file.write(store.ledger, log: try #require(store.log as? SQLiteEventLog))
+            var bytes = try Data(contentsOf: file.url)
+            bytes.replaceSubrange(
+                8..<16, with: withUnsafeBytes(of: (Ledger.snapshotFormat - 1).littleEndian) { Data($0) })
+            try bytes.write(to: file.url)
+
+            let reopened = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
+            #expect(reopened.snapshotSequence == 0)
+            #expect(reopened.notices.count == 1)
+            #expect(reopened.notices.first?.contains("written by another version") == true)
+            #expect(reopened.ledger == store.ledger)
+            #expect(reopened.ledger.openLines.ordered().all == store.ledger.openLines.ordered().all)
+        }
+    }
+
     @Test("a snapshot round-trips the ledger exactly, allocation indices included")
     func roundTrip() throws {
         try withTemporaryDirectory { folder in
@@ -131,8 +166,8 @@ struct SnapshotTests {
     func formatCoversEveryProperty() {
         // Adding a property? Write and read it in Ledger+Snapshot.swift and raise Ledger.snapshotFormat,
         // then update these counts. (Ledger's count includes the indices rebuilt from the allocations,
-        // the planner's open lines, rebuilt from the requests, and the history, which is not part of the
-        // ledger's value.)
+        // the planner's open lines, written by OpenLines+Snapshot.swift, and the history, which is not
+        // part of the ledger's value.)
         let lot = Lot(
             id: "L", item: ItemKey(kind: "k", spec: ""), unit: "u", quantity: 1, packSize: 1, donor: "d",
             status: .arrived(at: Date()), expiry: nil, designatedRecipient: nil, valuation: .pending)

@@ -1,6 +1,7 @@
 import Crypto
 import DayClearCore
 import Foundation
+import Synchronization
 
 /// The ledger saved at event N next to the store (`snapshot.bin`), so opening replays only the events
 /// after N. A cache, never evidence: it is used only when its event number and chain hash match the
@@ -30,17 +31,29 @@ public struct SnapshotFile: Sendable {
     /// The saved ledger, if it is intact and describes this log's history.
     public func load(checkedAgainst log: SQLiteEventLog) -> Outcome {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return .missing }
-        return data.withUnsafeBytes { bytes in
-            do {
-                return .loaded(try read(bytes, log: log))
-            } catch {
-                return .ignored(
-                    "the snapshot \(url.path) was ignored (\(error)); the store was opened by replaying every event")
-            }
+        do {
+            return .loaded(try read(data, log: log))
+        } catch {
+            return .ignored(
+                "the snapshot \(url.path) was ignored (\(error)); the store was opened by replaying every event")
         }
     }
 
-    private func read(_ bytes: UnsafeRawBufferPointer, log: SQLiteEventLog) throws -> Ledger {
+    private func read(_ file: Data, log: SQLiteEventLog) throws -> Ledger {
+        let (sequence, chainHash, digest) = try file.withUnsafeBytes { try Self.header($0) }
+        guard let logged = try log.hash(of: sequence) else {
+            throw SnapshotError("it is at event \(sequence), which the log does not have")
+        }
+        guard logged == chainHash else {
+            throw SnapshotError("its chain hash at event \(sequence) does not match the log")
+        }
+        let ledger = try Self.decode(file, digest: digest)
+        guard ledger.lastSequence == sequence else { throw SnapshotError("its header and body disagree") }
+        return ledger
+    }
+
+    /// The event number, its chain hash and the body's digest.
+    private static func header(_ bytes: UnsafeRawBufferPointer) throws -> (Int64, Data, Data) {
         guard bytes.count >= Self.headerSize, bytes.starts(with: Self.magic) else {
             throw SnapshotError("not a DayClear snapshot")
         }
@@ -48,20 +61,29 @@ public struct SnapshotFile: Sendable {
             Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
         }
         guard int64(at: 8) == Ledger.snapshotFormat else { throw SnapshotError("written by another version") }
-        let sequence = int64(at: 16)
-        let chainHash = Data(bytes[24..<56])
-        let digest = Data(bytes[56..<88])
-        let body = UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])
-        guard let logged = try log.hash(of: sequence) else {
-            throw SnapshotError("it is at event \(sequence), which the log does not have")
+        return (int64(at: 16), Data(bytes[24..<56]), Data(bytes[56..<88]))
+    }
+
+    /// Reads the body while a second thread checks its SHA-256, so that on two cores the check costs
+    /// no wall time; the ledger is returned only when the digest matches. (Reading a damaged body is
+    /// safe: every count and place is checked as it is read.)
+    private static func decode(_ file: Data, digest: Data) throws -> Ledger {
+        let matches = Mutex(false)
+        let decoded = Mutex<Result<Ledger, any Error>>(.failure(SnapshotError("not read")))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            file.withUnsafeBytes { bytes in
+                let body = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+                if part == 0 {
+                    let intact = Data(SHA256.hash(data: body)) == digest
+                    matches.withLock { $0 = intact }
+                } else {
+                    let ledger = Result { try Ledger(snapshot: body) }
+                    decoded.withLock { $0 = ledger }
+                }
+            }
         }
-        guard logged == chainHash else {
-            throw SnapshotError("its chain hash at event \(sequence) does not match the log")
-        }
-        guard Data(SHA256.hash(data: body)) == digest else { throw SnapshotError("its contents are damaged") }
-        let ledger = try Ledger(snapshot: body)
-        guard ledger.lastSequence == sequence else { throw SnapshotError("its header and body disagree") }
-        return ledger
+        guard matches.withLock({ $0 }) else { throw SnapshotError("its contents are damaged") }
+        return try decoded.withLock { $0 }.get()
     }
 
     /// Saves `ledger` (written whole under a temporary name, then renamed over the old snapshot).
