@@ -105,35 +105,39 @@ public struct DayEndReport: Sendable {
     }
 
     public init(ledger: Ledger, day: CivilDate) {
+        let window = ledger.calendar.window(of: day)
+        // The dispatch rows, the largest part at a busy day's size, are made on a second thread meanwhile.
+        let (lists, dispatches) = concurrently(
+            { Self.otherLists(ledger: ledger, window: window) },
+            { Self.dispatches(ledger: ledger, window: window) })
         self.day = day
-        window = ledger.calendar.window(of: day)
+        self.window = window
         lastSequence = ledger.lastSequence
-        let window = window
+        receipts = lists.receipts
+        self.dispatches = dispatches
+        disclosure = lists.disclosure
+        pendingPaperwork = lists.pendingPaperwork
+        approvalTimes = lists.approvalTimes
+    }
+
+    /// Everything of the report but its dispatch rows.
+    private struct OtherLists {
+        var receipts: [Receipt]
+        var disclosure: [Disclosure]
+        var pendingPaperwork: [PendingPaperwork]
+        var approvalTimes: [ApprovalTime]
+    }
+
+    private static func otherLists(ledger: Ledger, window: DateInterval) -> OtherLists {
         func inDay(_ date: Date?) -> Bool { date.map { window.start <= $0 && $0 < window.end } ?? false }
 
-        receipts = ledger.lots.values.filter { inDay($0.arrivedAt) }.compactMap { lot in
+        let receipts = ledger.lots.values.filter { inDay($0.arrivedAt) }.compactMap { lot in
             lot.arrivedAt.map {
                 Receipt(
                     lot: lot.id, item: lot.item, unit: lot.unit, quantity: lot.quantity, donor: lot.donor,
                     designatedRecipient: lot.designatedRecipient, arrivedAt: $0, valuation: lot.valuation)
             }
         }.sorted { ($0.arrivedAt, $0.lot) < ($1.arrivedAt, $1.lot) }
-
-        var dispatched: [Dispatch] = []
-        dispatched.reserveCapacity(
-            ledger.allocations.reduce(0) { $1.status == .dispatched && inDay($1.dispatchedAt) ? $0 + 1 : $0 })
-        for allocation in ledger.allocations where allocation.status == .dispatched && inDay(allocation.dispatchedAt) {
-            if let row = Self.dispatch(allocation, route: ledger.routeClass(of: allocation), in: ledger) {
-                dispatched.append(row)
-            }
-        }
-        dispatches = Self.sorted(dispatched) {
-            ReportOrder(
-                time: $0.dispatchedAt, id: NaturalOrder($0.request.rawValue), line: $0.line,
-                lot: NaturalOrder($0.lot.rawValue))
-        }
-
-        disclosure = Self.balances(ledger: ledger, window: window)
 
         // One pass over the requests for both lists, reading only the fields each needs (a `Request`
         // copied whole per iteration retains every one of its strings and arrays).
@@ -159,10 +163,79 @@ public struct DayEndReport: Sendable {
                         seconds: max(0, Int(at.timeIntervalSince(request.submittedAt)))))
             }
         }
-        pendingPaperwork = Self.sorted(paperwork) {
-            ReportOrder(time: $0.approvedAt, id: NaturalOrder($0.request.rawValue))
+        return OtherLists(
+            receipts: receipts,
+            disclosure: balances(ledger: ledger, window: window),
+            pendingPaperwork: sorted(paperwork) {
+                ReportOrder(time: $0.approvedAt, id: NaturalOrder($0.request.rawValue))
+            },
+            approvalTimes: sorted(decided) { ReportOrder(time: $0.decidedAt, id: NaturalOrder($0.request.rawValue)) })
+    }
+
+    /// The day's dispatch rows in report order: time, then request (natural order), line and lot.
+    ///
+    /// The day's dispatched allocations are sorted as plain words (the time and the request id's first
+    /// natural-order bytes) behind their positions, and only then made into rows, in order, so the sort
+    /// moves no row; each lot's item, unit and route class is looked up once.
+    private static func dispatches(ledger: Ledger, window: DateInterval) -> [Dispatch] {
+        struct Sent {
+            var lead: ReportOrder.Lead
+            var allocation: Int
         }
-        approvalTimes = Self.sorted(decided) { ReportOrder(time: $0.decidedAt, id: NaturalOrder($0.request.rawValue)) }
+        // The allocations are read in the ledger's order: following each lot's indices instead reads
+        // them out of order, a cache miss each.
+        var sent: [Sent] = []
+        for index in ledger.allocations.indices where ledger.allocations[index].status == .dispatched {
+            guard let at = ledger.allocations[index].dispatchedAt, window.start <= at, at < window.end else { continue }
+            let id = NaturalOrder(ledger.allocations[index].request.rawValue)
+            sent.append(
+                Sent(
+                    lead: ReportOrder.Lead(time: at.timeIntervalSinceReferenceDate, first: id.first, second: id.second),
+                    allocation: index))
+        }
+        // Rows whose leads tie (the lines of one request sent at once, mostly) are ordered by their
+        // whole keys, then by their place in the ledger, as a stable sort of the allocations would.
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            let (lhs, rhs) = (ledger.allocations[left], ledger.allocations[right])
+            if lhs.request != rhs.request {
+                return NaturalOrder(lhs.request.rawValue) < NaturalOrder(rhs.request.rawValue)
+            }
+            if lhs.line != rhs.line { return lhs.line < rhs.line }
+            if lhs.lot != rhs.lot { return NaturalOrder(lhs.lot.rawValue) < NaturalOrder(rhs.lot.rawValue) }
+            return left < right
+        }
+        sent.sort { $0.lead != $1.lead ? $0.lead < $1.lead : precedes($0.allocation, $1.allocation) }
+
+        struct Source {
+            var lot: LotID
+            var item: ItemKey
+            var unit: String
+            var route: RouteClass
+        }
+        var sources: [LotID: Source] = [:]
+        var rows: [Dispatch] = []
+        rows.reserveCapacity(sent.count)
+        for each in sent {
+            let allocation = ledger.allocations[each.allocation]
+            guard let request = ledger.requests[allocation.request], let line = request.line(allocation.line),
+                let dispatchedAt = allocation.dispatchedAt
+            else { continue }
+            var source = sources[allocation.lot]
+            if source == nil, let lot = ledger.lots[allocation.lot] {
+                source = Source(lot: lot.id, item: lot.item, unit: lot.unit, route: ledger.routeClass(of: allocation))
+                sources[allocation.lot] = source
+            }
+            guard let source else { continue }
+            rows.append(
+                Dispatch(
+                    request: request.id, recipient: request.recipient,
+                    recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number,
+                    item: source.item, unit: source.unit, lot: source.lot,
+                    quantity: allocation.approvedQuantity ?? 0, routeClass: source.route,
+                    approver: request.decidedBy ?? "", approvedAt: request.decidedAt ?? dispatchedAt,
+                    dispatchedAt: dispatchedAt, lineReceived: line.received))
+        }
+        return rows
     }
 
     /// `rows` ordered by a key made once per row: comparing identifiers directly goes through
@@ -186,18 +259,6 @@ public struct DayEndReport: Sendable {
         case .returned, .rejected: return state
         case .submitted, .proposed, .cancelled: return nil
         }
-    }
-
-    private static func dispatch(_ allocation: Allocation, route: RouteClass, in ledger: Ledger) -> Dispatch? {
-        guard let request = ledger.requests[allocation.request], let line = request.line(allocation.line),
-            let lot = ledger.lots[allocation.lot], let dispatchedAt = allocation.dispatchedAt
-        else { return nil }
-        return Dispatch(
-            request: request.id, recipient: request.recipient,
-            recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number, item: lot.item,
-            unit: lot.unit, lot: lot.id, quantity: allocation.approvedQuantity ?? 0,
-            routeClass: route, approver: request.decidedBy ?? "",
-            approvedAt: request.decidedAt ?? dispatchedAt, dispatchedAt: dispatchedAt, lineReceived: line.received)
     }
 
     /// Opening and closing stock are each computed from the whole history, not
@@ -233,12 +294,10 @@ public struct DayEndReport: Sendable {
     }
 }
 
-/// A report row's place: its time, then its request (natural order, as `RequestID` sorts), line and lot.
+/// A report row's place: its time, then its request (natural order, as `RequestID` sorts).
 private struct ReportOrder: Comparable {
     var time: Date
     var id: NaturalOrder
-    var line = 0
-    var lot: NaturalOrder?
 
     /// The time and the id's first sixteen bytes of natural-order encoding: where two rows' leads
     /// differ, they are in the order of their leads.
@@ -258,9 +317,6 @@ private struct ReportOrder: Comparable {
 
     static func < (lhs: ReportOrder, rhs: ReportOrder) -> Bool {
         if lhs.time != rhs.time { return lhs.time < rhs.time }
-        if lhs.id != rhs.id { return lhs.id < rhs.id }
-        if lhs.line != rhs.line { return lhs.line < rhs.line }
-        guard let left = lhs.lot, let right = rhs.lot else { return false }
-        return left < right
+        return lhs.id < rhs.id
     }
 }

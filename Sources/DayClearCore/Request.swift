@@ -32,8 +32,11 @@ public struct Request: Equatable, Sendable {
         self.note = note
     }
 
+    /// The line numbered `number`. The ledger numbers lines 1, 2, 3…, so it is looked for at its
+    /// position first (a search copies every line it passes, with its strings).
     public func line(_ number: Int) -> RequestLine? {
-        lines.first { $0.number == number }
+        if lines.indices.contains(number - 1), lines[number - 1].number == number { return lines[number - 1] }
+        return lines.first { $0.number == number }
     }
 }
 

@@ -25,17 +25,40 @@ struct LocalTimeFormatTests {
         #expect(format.string(nil) == "")
     }
 
-    @Test("the remembered texts are the format's, also for instants sharing a second and across a DST change")
-    func rememberedTexts() throws {
-        let format = LocalTimeFormat(OperationalCalendar(timeZone: try #require(TimeZone(identifier: "Europe/Berlin"))))
-        var texts = LocalTimeTexts(format)
+    @Test(
+        "the writer keeping the zone's offset between transitions writes the format's texts, in any order",
+        arguments: [
+            "Europe/Berlin", "Asia/Shanghai", "Europe/Moscow", "America/Caracas", "Asia/Pyongyang", "Pacific/Apia",
+            "Australia/Lord_Howe", "GMT",
+        ])
+    func writerWritesTheFormatsTexts(zone: String) throws {
+        let format = LocalTimeFormat(OperationalCalendar(timeZone: try #require(TimeZone(identifier: zone))))
         var random = SplitMix64(seed: 11)
-        // 2026-03-29 00:00–04:00 UTC (clocks go forward at 01:00 UTC), revisited in random order.
-        for _ in 0..<5_000 {
-            let date = Date(timeIntervalSince1970: 1_774_742_400 + Double(random.next() % 14_400_000) / 1_000)
-            #expect(texts.string(date) == format.string(date), "\(date.timeIntervalSince1970)")
+        var instants: [Date?] = [nil]
+        // Minutes in a row across 1900–2100 (each through whatever transitions it meets), and
+        // random instants, some off the second, some revisiting an earlier span.
+        for _ in 0..<40 {
+            let start = Double(Int64(random.next() % 6_311_390_400) - 2_208_988_800)
+            for step in 0..<200 { instants.append(Date(timeIntervalSince1970: start + Double(step) * 1_777.5)) }
         }
-        #expect(texts.string(nil) == "")
+        for _ in 0..<4_000 {
+            let seconds =
+                Double(Int64(random.next() % 6_311_390_400) - 2_208_988_800) + Double(random.next() % 1_000) / 1_000
+            instants.append(Date(timeIntervalSince1970: seconds))
+        }
+        // 2026-03-29 00:00–04:00 UTC (Berlin's clocks go forward at 01:00 UTC), back and forth.
+        for _ in 0..<2_000 {
+            instants.append(Date(timeIntervalSince1970: 1_774_742_400 + Double(random.next() % 14_400_000) / 1_000))
+        }
+        var written = CSVOutput()
+        var expected = CSVOutput()
+        var writer = LocalTimeWriter(format)
+        for date in instants {
+            writer.field(date, to: &written)
+            expected.field(format.string(date))
+        }
+        #expect(written.bytes == expected.bytes)
+        #expect(written.bytes.count > 100_000)
     }
 
     @Test("the civil date of a day count, around leap days and eras")

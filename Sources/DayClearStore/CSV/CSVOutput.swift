@@ -35,6 +35,12 @@ public struct CSVOutput {
         if done == nil { Array(text.utf8).withUnsafeBufferPointer { append(field: $0) } }
     }
 
+    /// Appends a field given as UTF-8 bytes, quoted and neutralised as `field(_:)` would.
+    public mutating func field(utf8: UnsafeBufferPointer<UInt8>) {
+        separate()
+        append(field: utf8)
+    }
+
     /// Appends a whole number in decimal, as `"\(number)"` would be written (a negative number is a
     /// plain number, not a formula).
     public mutating func field(_ number: Int) {
@@ -48,7 +54,10 @@ public struct CSVOutput {
     }
 
     private mutating func append(field utf8: UnsafeBufferPointer<UInt8>) {
-        let quoted = utf8.contains { $0 == Self.comma || $0 == Self.quote || $0 == Self.cr || $0 == Self.lf }
+        // Comma, quote, CR and LF are all below "-", so most bytes are passed after one comparison.
+        let quoted = utf8.contains {
+            $0 < UInt8(ascii: "-") && ($0 == Self.comma || $0 == Self.quote || $0 == Self.cr || $0 == Self.lf)
+        }
         let formula = Self.isFormulaLike(utf8)
         if !quoted, !formula {
             bytes.append(contentsOf: utf8)  // the common case, copied whole

@@ -7,26 +7,48 @@ public struct LocalTimeFormat: Sendable {
 
     public init(_ calendar: OperationalCalendar) { self.calendar = calendar }
 
+    /// The zone the texts are in.
+    var timeZone: TimeZone { calendar.timeZone }
+
     /// The same text as `OperationalCalendar.localText`, by arithmetic on the zone's offset at that
     /// instant instead of `Calendar.dateComponents` and `String(format:)` (which made a day-end
     /// export of 100,000 dispatches take seconds).
     public func string(_ date: Date?) -> String {
         guard let date else { return "" }
-        let offset = Int64(calendar.timeZone.secondsFromGMT(for: date))
-        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
-        let (days, second) = (local.floorDivided(by: 86_400), local.floorModulo(86_400))
-        let (year, month, day) = Self.civil(fromDays: days)
-        guard (1000...9999).contains(year) else { return calendar.localText(date) }
-        var text = String(year)
-        text.reserveCapacity(16)
-        for (separator, value) in [
-            ("-", month), ("-", day), (" ", Int(second / 3_600)), (":", Int(second % 3_600 / 60)),
-        ] {
-            text += separator
-            if value < 10 { text += "0" }
-            text += String(value)
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
+        let text = String(unsafeUninitializedCapacity: Self.textLength) {
+            Self.write(localSeconds: local, into: $0) ? Self.textLength : 0
         }
-        return text
+        return text.isEmpty ? calendar.localText(date) : text
+    }
+
+    /// The length of `2026-02-10 09:30`.
+    static let textLength = 16
+
+    /// Writes `local`, seconds since 1970-01-01 00:00 in local time, as `2026-02-10 09:30` into the
+    /// first `textLength` bytes of `bytes`; false when the year has not four digits (the caller
+    /// then asks the calendar).
+    static func write(localSeconds local: Int64, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let (days, second) = (local.floorDivided(by: 86_400), local.floorModulo(86_400))
+        let (year, month, day) = civil(fromDays: days)
+        guard (1000...9999).contains(year), bytes.count >= textLength else { return false }
+        func put(_ value: Int, digits: Int, at position: Int) {
+            var value = value
+            for index in (position..<position + digits).reversed() {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, digits: 4, at: 0)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, digits: 2, at: 5)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, digits: 2, at: 8)
+        bytes[10] = UInt8(ascii: " ")
+        put(Int(second / 3_600), digits: 2, at: 11)
+        bytes[13] = UInt8(ascii: ":")
+        put(Int(second % 3_600 / 60), digits: 2, at: 14)
+        return true
     }
 
     /// Year, month and day of a count of days since 1970-01-01 in the proleptic Gregorian calendar
@@ -45,25 +67,6 @@ public struct LocalTimeFormat: Sendable {
 
     /// `HH:MM` only.
     public func clock(_ date: Date?) -> String { String(string(date).suffix(5)) }
-}
-
-/// `LocalTimeFormat` remembering what it wrote, by whole second: a day's report repeats the same
-/// few thousand times across 100,000 rows, and each new one asks Foundation for the zone's offset.
-struct LocalTimeTexts {
-    let format: LocalTimeFormat
-    private var written: [Int64: String] = [:]
-
-    init(_ format: LocalTimeFormat) { self.format = format }
-
-    /// The same text as `format.string(date)`, which depends only on the whole second.
-    mutating func string(_ date: Date?) -> String {
-        guard let date else { return "" }
-        let second = Int64(date.timeIntervalSince1970.rounded(.down))
-        if let text = written[second] { return text }
-        let text = format.string(date)
-        written[second] = text
-        return text
-    }
 }
 
 /// Writes fen as yuan with two decimals: 1250 → "12.50".
