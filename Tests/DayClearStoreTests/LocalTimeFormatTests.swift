@@ -26,7 +26,7 @@ struct LocalTimeFormatTests {
     }
 
     @Test(
-        "the writer keeping the zone's offset between transitions writes the format's texts, in any order",
+        "the writer remembering the zone's offset per second writes the format's texts, in any order",
         arguments: [
             "Europe/Berlin", "Asia/Shanghai", "Europe/Moscow", "America/Caracas", "Asia/Pyongyang", "Pacific/Apia",
             "Australia/Lord_Howe", "GMT",

@@ -1,42 +1,35 @@
 import Foundation
 
-/// `LocalTimeFormat`'s texts for many instants in a row, written straight into a CSV file (the
-/// day-end files hold a few hundred thousand). The zone's offset is kept with the span of time it
-/// holds for, between two of the zone's transitions, so the zone is asked again only for an
-/// instant outside that span rather than for every new time.
+/// `LocalTimeFormat`'s texts for many instants in a row, written as bytes straight into a CSV file
+/// (the day-end files hold a few hundred thousand, with a few thousand distinct seconds): the zone's
+/// offset is asked once per whole second and remembered, and no `String` is made per time.
+///
+/// The offset is not kept until the zone's next transition: `TimeZone.nextDaylightSavingTimeTransition`
+/// reaches ICU's lazily built transition rules, which are not safe to use from the export's two
+/// threads at once in this Foundation.
 struct LocalTimeWriter {
     let format: LocalTimeFormat
-    private var offset: Int64 = 0
-    /// Where `offset` holds; empty until the first instant.
-    private var span: Range<Date> = Date.distantPast..<Date.distantPast
+    /// The zone's offset at each whole second asked for (it changes only on whole seconds).
+    private var offsets: [Int64: Int64] = [:]
 
     init(_ format: LocalTimeFormat) { self.format = format }
 
     /// Appends `format.string(date)` as a field.
     mutating func field(_ date: Date?, to out: inout CSVOutput) {
         guard let date else { return out.field("") }
-        if !span.contains(date) { settle(at: date) }
-        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        let offset: Int64
+        if let known = offsets[second] {
+            offset = known
+        } else {
+            offset = Int64(format.timeZone.secondsFromGMT(for: date))
+            offsets[second] = offset
+        }
         let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: LocalTimeFormat.textLength) { bytes in
-            guard LocalTimeFormat.write(localSeconds: local, into: bytes) else { return false }
+            guard LocalTimeFormat.write(localSeconds: second + offset, into: bytes) else { return false }
             out.field(utf8: UnsafeBufferPointer(bytes))
             return true
         }
         if !written { out.field(format.string(date)) }
-    }
-
-    /// Takes the zone's offset at `date` and the span between the zone's transitions around it.
-    private mutating func settle(at date: Date) {
-        let zone = format.timeZone
-        // The last transition at or before `date`, walked to from 400 days earlier (a zone changes its
-        // offset a few times a year at most); without one, the span starts there.
-        var start = date.addingTimeInterval(-400 * 86_400)
-        var next = zone.nextDaylightSavingTimeTransition(after: start)
-        while let transition = next, transition <= date, transition > start {
-            start = transition
-            next = zone.nextDaylightSavingTimeTransition(after: transition)
-        }
-        offset = Int64(zone.secondsFromGMT(for: date))
-        span = start..<max(start, next ?? .distantFuture)
     }
 }
