@@ -12,7 +12,7 @@ extension Ledger {
             submittedAt: submission.submittedAt ?? context.time, lines: submission.lines,
             note: submission.note)
         requests[submission.id] = request
-        openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community)
+        if !defersOpenLines { openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community) }
     }
 
     mutating func resubmit(_ submission: RequestSubmission, _ context: EventContext) throws {
@@ -39,7 +39,7 @@ extension Ledger {
         request.decidedAt = nil
         request.decidedBy = nil
         requests[request.id] = request
-        openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community)
+        if !defersOpenLines { openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community) }
     }
 
     private func validateLines(of submission: RequestSubmission) throws {
@@ -115,7 +115,7 @@ extension Ledger {
                 proposedQuantity: proposal.quantity, proposedAt: context.time, proposedBy: context.actor))
         allocationIndicesByRequest[request.id, default: []].append(index)
         allocationIndicesByLot[lot.id, default: []].append(index)
-        openLines.propose(proposal.quantity, request: request, line: line.number)
+        if !defersOpenLines { openLines.propose(proposal.quantity, request: request, line: line.number) }
     }
 
     mutating func approve(_ decision: LineQuantities, _ context: EventContext) throws {
@@ -160,7 +160,7 @@ extension Ledger {
         request.decidedBy = context.actor
         request.paperwork = Paperwork()
         requests[request.id] = request
-        openLines.close(request)
+        if !defersOpenLines { openLines.close(request) }
     }
 
     /// Returns, rejects or cancels, releasing whatever was proposed.
@@ -180,7 +180,7 @@ extension Ledger {
             request.decidedBy = context.actor
         }
         requests[id] = request
-        openLines.close(request)
+        if !defersOpenLines { openLines.close(request) }
     }
 }
 

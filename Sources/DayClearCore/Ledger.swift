@@ -35,6 +35,8 @@ public struct Ledger: Equatable, Sendable {
     var takersByLot: [LotID: LotTakers] = [:]
     /// The lines awaiting a decision, for the planner; stored in the snapshot.
     var openLines = OpenLines()
+    /// While true, `apply` leaves `openLines` alone (set by `deferOpenLines()`).
+    var defersOpenLines = false
 
     public init() {}
 

@@ -21,8 +21,11 @@ struct LedgerRecorder: EventRecorder {
     var keepsEvents: Bool
     private(set) var events: [DomainEvent] = []
 
+    /// The planner's open lines are not kept while folding (`Ledger.deferOpenLines()`): whoever keeps
+    /// the folded ledger resumes them.
     init(ledger: Ledger, time: Date, keepsEvents: Bool) {
         self.ledger = ledger
+        self.ledger.deferOpenLines()
         self.time = time
         self.keepsEvents = keepsEvents
     }

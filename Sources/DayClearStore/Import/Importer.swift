@@ -46,7 +46,9 @@ public struct Importer {
         let bytes = try CSVImport.bytes(of: file)
         var recorder = LedgerRecorder(ledger: ledger, time: now, keepsEvents: false)
         let outcome = try CSVImport.describingCSVErrors(in: file) { try run(bytes, into: &recorder) }
-        return (outcome.plan, recorder.ledger)
+        var folded = recorder.ledger
+        folded.resumeOpenLines()
+        return (outcome.plan, folded)
     }
 
     /// The plan of one pass over the file, with its header (for the rejects file).

@@ -17,12 +17,16 @@ extension LedgerStore {
                 newer = others
                 // The recorder lives only for this call, so `write` does not outlive it.
                 try withoutActuallyEscaping(write) { write in
+                    // The open lines are rebuilt once at the end rather than kept per event.
+                    var folding = before
+                    folding.deferOpenLines()
                     var recorder = Recorder(
-                        ledger: before, actor: actor, reason: reason, time: clock().storePrecision,
+                        ledger: folding, actor: actor, reason: reason, time: clock().storePrecision,
                         checked: authorising, write: write)
                     try recorder.foldIn(others)
                     try body(&recorder)
                     working = recorder.ledger
+                    working?.resumeOpenLines()
                 }
             }
         } catch {

@@ -1,0 +1,17 @@
+extension Ledger {
+    /// Stops keeping the planner's open lines event by event, for folding in a great many events at
+    /// once: an import of 600,000 requests spent most of its fold merging each batch of newly opened
+    /// lines into the sorted ones. `resumeOpenLines()` rebuilds them once, from the requests.
+    ///
+    /// Until then the open lines are stale, so nothing may plan from this ledger; every other part
+    /// of it, and what `apply` accepts or refuses, is as without the deferral.
+    public mutating func deferOpenLines() { defersOpenLines = true }
+
+    /// Brings the open lines up to date (a walk of the requests awaiting a decision) and keeps them
+    /// event by event again.
+    public mutating func resumeOpenLines() {
+        guard defersOpenLines else { return }
+        defersOpenLines = false
+        openLines = walkOpenLines()
+    }
+}
