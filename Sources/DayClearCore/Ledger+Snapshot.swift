@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A compact encoding of the whole ledger, so a store can start from a saved model instead of
 /// replaying every event. The store keeps it only as a cache, checked against the hash chain.
@@ -10,29 +11,32 @@ import Foundation
 /// lines are stored (`OpenLines+Snapshot.swift`), as rebuilding them walks and sorts every open request.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 5
+    public static let snapshotFormat: Int64 = 6
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
         w.int64(lastSequence)
         w.string(calendar.timeZone.identifier)
         w.int(calendar.cutoffMinutes)
-        w.int(recipients.count)
-        for recipient in recipients.values {
-            w.string(recipient.id.rawValue)
-            w.string(recipient.name)
-            w.int(recipient.tier.rawValue)
-            w.double(recipient.latitude)
-            w.double(recipient.longitude)
-            w.string(recipient.contact)
-        }
-        w.int(lots.count)
-        for lot in lots.values { Self.write(lot, &w) }
-        w.int(requests.count)
-        var awaiting: [RequestID: Int] = [:]
-        for request in requests.values {
-            Self.write(request, &w)
-            if request.state.awaitsDecision { awaiting[request.id] = awaiting.count }
+        w.section { w in
+            w.int(recipients.count)
+            for recipient in recipients.values {
+                w.string(recipient.id.rawValue)
+                w.string(recipient.name)
+                w.int(recipient.tier.rawValue)
+                w.double(recipient.latitude)
+                w.double(recipient.longitude)
+                w.string(recipient.contact)
+            }
+            w.int(lots.count)
+            for lot in lots.values { Self.write(lot, &w) }
+            w.int(requests.count)
+            var awaiting: [RequestID: Int] = [:]
+            for request in requests.values {
+                Self.write(request, &w)
+                if request.state.awaitsDecision { awaiting[request.id] = awaiting.count }
+            }
+            openLines.write(to: &w, awaiting: awaiting)
         }
         w.int(allocations.count)
         for allocation in allocations { Self.write(allocation, &w) }
@@ -64,103 +68,183 @@ extension Ledger {
                 w.optional(substitution.revokedAt) { $0.date($1) }
             }
         }
-        openLines.write(to: &w, awaiting: awaiting)
         return w.bytes
     }
 
     /// The ledger `snapshotBytes()` encoded.
-    public init(snapshot bytes: UnsafeRawBufferPointer) throws {
+    ///
+    /// The two halves of the body (recipients, lots, requests and open lines; allocations and the
+    /// rest) are decoded on two threads, and `alongside` runs on the one that finishes its half first
+    /// (the store checks the snapshot's digest there): on two cores, opening a store then waits for
+    /// about the larger half only.
+    public init(snapshot bytes: UnsafeRawBufferPointer, alongside: @Sendable () -> Void = {}) throws {
         var r = try SnapshotReader(bytes)
         self.init()
         lastSequence = try r.int64()
         let zone = try r.string()
         guard let timeZone = TimeZone(identifier: zone) else { throw SnapshotError("unknown time zone \(zone)") }
         calendar = OperationalCalendar(timeZone: timeZone, cutoffMinutes: try r.int())
-        let recipientCount = try r.count(minimumSize: 36)
-        recipients.reserveCapacity(recipientCount)
-        for _ in 0..<recipientCount {
-            let id = RecipientID(try r.string())
-            let name = try r.string()
-            guard let tier = Tier(rawValue: try r.int()) else { throw SnapshotError("unknown tier") }
-            recipients[id] = Recipient(
-                id: id, name: name, tier: tier, latitude: try r.double(), longitude: try r.double(),
-                contact: try r.string())
+        let firstHalf = try r.section()
+        let secondHalf = r
+        let requestsPart = Mutex<Result<RequestsPart, any Error>>(.failure(SnapshotError("not read")))
+        let allocationsPart = Mutex<Result<AllocationsPart, any Error>>(.failure(SnapshotError("not read")))
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let read = Result { try RequestsPart(firstHalf) }
+                requestsPart.withLock { $0 = read }
+            case 1:
+                let read = Result { try AllocationsPart(secondHalf) }
+                allocationsPart.withLock { $0 = read }
+            default:
+                alongside()
+            }
         }
-        let lotCount = try r.count(minimumSize: 72)
-        lots.reserveCapacity(lotCount)
-        for _ in 0..<lotCount {
-            let lot = try Self.readLot(&r)
-            lots[lot.id] = lot
-        }
-        let requestCount = try r.count(minimumSize: 40)
-        requests.reserveCapacity(requestCount)
-        var awaiting: [Request] = []
-        // The allocations name their request and lot by the id's place in the string table, so
-        // their indices and the lots' takers are gathered in arrays by place, then put in the
-        // dictionaries once per request and lot instead of looked up once per allocation.
-        var recipientByPlace = [RecipientID?](repeating: nil, count: r.stringCount)
-        for _ in 0..<requestCount {
-            let (place, request) = try Self.readRequest(&r)
-            requests[request.id] = request
-            recipientByPlace[place] = request.recipient
-            if request.state.awaitsDecision { awaiting.append(request) }
-        }
-        let allocationCount = try r.count(minimumSize: 39)
-        allocations.reserveCapacity(allocationCount)
-        var byRequest = [[Int]](repeating: [], count: r.stringCount)
-        var byLot = [[Int]](repeating: [], count: r.stringCount)
+        let first = try requestsPart.withLock { $0 }.get()
+        let second = try allocationsPart.withLock { $0 }.get()
+        recipients = first.recipients
+        lots = first.lots
+        requests = first.requests
+        openLines = first.openLines
+        allocations = second.allocations
+        allocationIndicesByRequest = second.indicesByRequest
+        allocationIndicesByLot = second.indicesByLot
+        itemUnits = second.itemUnits
+        unitsByItem = second.unitsByItem
+        shuttlePlans = second.shuttlePlans
+        roster = second.roster
+        substitutions = second.substitutions
+        // Each lot's takers, from the allocations' lot and request places and the requests' recipients.
         var takers = [LotTakers?](repeating: nil, count: r.stringCount)
-        for index in 0..<allocationCount {
-            let (lotPlace, requestPlace, allocation) = try Self.readAllocation(&r, id: index + 1)
-            allocations.append(allocation)
-            byRequest[requestPlace].append(index)
-            byLot[lotPlace].append(index)
-            if allocation.status == .approved || allocation.status == .dispatched,
-                let recipient = recipientByPlace[requestPlace]
-            {
-                takers[lotPlace] = LotTakers.adding(recipient, to: takers[lotPlace])
+        for (lot, request) in second.taken {
+            if let recipient = first.recipientByPlace[request] {
+                takers[lot] = LotTakers.adding(recipient, to: takers[lot])
             }
         }
-        allocationIndicesByRequest.reserveCapacity(requestCount)
-        allocationIndicesByLot.reserveCapacity(lotCount)
-        for place in 0..<r.stringCount {
-            if !byRequest[place].isEmpty {
-                allocationIndicesByRequest[RequestID(r.string(at: place))] = byRequest[place]
-            }
-            if !byLot[place].isEmpty { allocationIndicesByLot[LotID(r.string(at: place))] = byLot[place] }
-            if let taken = takers[place] { takersByLot[LotID(r.string(at: place))] = taken }
+        for (place, taken) in takers.enumerated() {
+            if let taken { takersByLot[LotID(r.string(at: place))] = taken }
         }
-        for _ in 0..<(try r.count(minimumSize: 20)) {
-            let item = try Self.readItem(&r)
-            itemUnits[item] = try r.string()
-            unitsByItem[item] = try r.int()
-        }
-        for _ in 0..<(try r.count(minimumSize: 28)) {
-            let plan = try Self.readShuttlePlan(&r)
-            shuttlePlans[plan.day] = plan
-        }
-        var roles: [String: Set<Role>] = [:]
-        for _ in 0..<(try r.count(minimumSize: 12)) {
-            let user = try r.string()
-            var held: Set<Role> = []
-            for _ in 0..<(try r.count(minimumSize: 4)) {
+    }
+
+    /// The first half of a snapshot's body: recipients, lots, requests and the open lines.
+    private struct RequestsPart: Sendable {
+        var recipients: [RecipientID: Recipient] = [:]
+        var lots: [LotID: Lot] = [:]
+        var requests: [RequestID: Request] = [:]
+        var openLines = OpenLines()
+        /// Each request's recipient by the place of the request's id in the string table.
+        var recipientByPlace: [RecipientID?]
+
+        init(_ half: SnapshotReader) throws {
+            var r = half
+            recipientByPlace = [RecipientID?](repeating: nil, count: r.stringCount)
+            let recipientCount = try r.count(minimumSize: 36)
+            recipients.reserveCapacity(recipientCount)
+            for _ in 0..<recipientCount {
+                let id = RecipientID(try r.string())
                 let name = try r.string()
-                guard let role = Role(rawValue: name) else { throw SnapshotError("unknown role \(name)") }
-                held.insert(role)
+                guard let tier = Tier(rawValue: try r.int()) else { throw SnapshotError("unknown tier") }
+                recipients[id] = Recipient(
+                    id: id, name: name, tier: tier, latitude: try r.double(), longitude: try r.double(),
+                    contact: try r.string())
             }
-            roles[user] = held
-        }
-        roster = Roster(roles: roles, serverGroup: try r.optional { try $0.string() })
-        for _ in 0..<(try r.count(minimumSize: 12)) {
-            let request = RequestID(try r.string())
-            substitutions[request] = try (0..<(try r.count(minimumSize: 30))).map { _ in
-                Substitution(
-                    line: try r.int(), item: try Self.readItem(&r), allowedBy: try r.string(), allowedAt: try r.date(),
-                    revokedBy: try r.optional { try $0.string() }, revokedAt: try r.optional { try $0.date() })
+            let lotCount = try r.count(minimumSize: 72)
+            lots.reserveCapacity(lotCount)
+            for _ in 0..<lotCount {
+                let lot = try Ledger.readLot(&r)
+                lots[lot.id] = lot
             }
+            let requestCount = try r.count(minimumSize: 40)
+            requests.reserveCapacity(requestCount)
+            var awaiting: [Request] = []
+            for _ in 0..<requestCount {
+                var place = 0
+                let request = try Ledger.readRequest(&r, idPlace: &place)
+                requests[request.id] = request
+                recipientByPlace[place] = request.recipient
+                if request.state.awaitsDecision { awaiting.append(request) }
+            }
+            openLines = try OpenLines(snapshot: &r, awaiting: awaiting)
+            guard r.isAtEnd else { throw SnapshotError("the snapshot's requests have bytes after their end") }
         }
-        openLines = try OpenLines(snapshot: &r, awaiting: awaiting)
-        guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
+    }
+
+    /// The second half of a snapshot's body: allocations (with their indices), item units, shuttle
+    /// plans, roster and substitutions.
+    private struct AllocationsPart: Sendable {
+        var allocations: [Allocation] = []
+        var indicesByRequest: [RequestID: [Int]] = [:]
+        var indicesByLot: [LotID: [Int]] = [:]
+        /// The places of the lot's and the request's ids of every approved or dispatched allocation.
+        var taken: [(lot: Int, request: Int)] = []
+        var itemUnits: [ItemKey: String] = [:]
+        var unitsByItem: [ItemKey: Int] = [:]
+        var shuttlePlans: [CivilDate: ShuttleRunsPlanned] = [:]
+        var roster = Roster()
+        var substitutions: [RequestID: [Substitution]] = [:]
+
+        init(_ half: SnapshotReader) throws {
+            var r = half
+            let allocationCount = try r.count(minimumSize: 39)
+            allocations.reserveCapacity(allocationCount)
+            // Gathered by the place of the request's and the lot's id in the string table, then put in
+            // the dictionaries once per request and lot instead of looked up once per allocation.
+            var byRequest = [[Int]](repeating: [], count: r.stringCount)
+            var byLot = [[Int]](repeating: [], count: r.stringCount)
+            var requestCount = 0
+            var lotCount = 0
+            for index in 0..<allocationCount {
+                var lotPlace = 0
+                var requestPlace = 0
+                let allocation = try Ledger.readAllocation(
+                    &r, id: index + 1, lotPlace: &lotPlace, requestPlace: &requestPlace)
+                allocations.append(allocation)
+                if byRequest[requestPlace].isEmpty { requestCount += 1 }
+                if byLot[lotPlace].isEmpty { lotCount += 1 }
+                byRequest[requestPlace].append(index)
+                byLot[lotPlace].append(index)
+                if allocation.status == .approved || allocation.status == .dispatched {
+                    taken.append((lotPlace, requestPlace))
+                }
+            }
+            indicesByRequest.reserveCapacity(requestCount)
+            indicesByLot.reserveCapacity(lotCount)
+            for place in 0..<r.stringCount {
+                if !byRequest[place].isEmpty { indicesByRequest[RequestID(r.string(at: place))] = byRequest[place] }
+                if !byLot[place].isEmpty { indicesByLot[LotID(r.string(at: place))] = byLot[place] }
+            }
+            for _ in 0..<(try r.count(minimumSize: 20)) {
+                let item = try Ledger.readItem(&r)
+                itemUnits[item] = try r.string()
+                unitsByItem[item] = try r.int()
+            }
+            for _ in 0..<(try r.count(minimumSize: 28)) {
+                let plan = try Ledger.readShuttlePlan(&r)
+                shuttlePlans[plan.day] = plan
+            }
+            var roles: [String: Set<Role>] = [:]
+            for _ in 0..<(try r.count(minimumSize: 12)) {
+                let user = try r.string()
+                var held: Set<Role> = []
+                for _ in 0..<(try r.count(minimumSize: 4)) {
+                    let name = try r.string()
+                    guard let role = Role(rawValue: name) else { throw SnapshotError("unknown role \(name)") }
+                    held.insert(role)
+                }
+                roles[user] = held
+            }
+            roster = Roster(roles: roles, serverGroup: try r.optional { try $0.string() })
+            for _ in 0..<(try r.count(minimumSize: 12)) {
+                let request = RequestID(try r.string())
+                substitutions[request] = try (0..<(try r.count(minimumSize: 30))).map { _ in
+                    Substitution(
+                        line: try r.int(), item: try Ledger.readItem(&r), allowedBy: try r.string(),
+                        allowedAt: try r.date(), revokedBy: try r.optional { try $0.string() },
+                        revokedAt: try r.optional { try $0.date() })
+                }
+            }
+            guard r.isAtEnd else { throw SnapshotError("the snapshot has bytes after its end") }
+        }
     }
 
     // MARK: - Parts
@@ -303,10 +387,10 @@ extension Ledger {
         w.optional(request.deliveredAt) { $0.date($1) }
     }
 
-    /// The request and its id's place in the string table.
-    private static func readRequest(_ r: inout SnapshotReader) throws -> (Int, Request) {
-        let place = try r.stringPlace()
-        let id = RequestID(r.string(at: place))
+    /// The request; `idPlace` is set to its id's place in the string table.
+    private static func readRequest(_ r: inout SnapshotReader, idPlace: inout Int) throws -> Request {
+        idPlace = try r.stringPlace()
+        let id = RequestID(r.string(at: idPlace))
         let recipient = RecipientID(try r.string())
         let neededBy = try r.date()
         let submittedAt = try r.date()
@@ -333,7 +417,7 @@ extension Ledger {
         }
         request.dispatchedAt = try r.optional { try $0.date() }
         request.deliveredAt = try r.optional { try $0.date() }
-        return (place, request)
+        return request
     }
 
     private static func write(_ allocation: Allocation, _ w: inout SnapshotWriter) {
@@ -348,10 +432,13 @@ extension Ledger {
         w.optional(allocation.dispatchedAt) { $0.date($1) }
     }
 
-    /// The allocation and the places of its lot's and its request's ids in the string table.
-    private static func readAllocation(_ r: inout SnapshotReader, id: Int) throws -> (Int, Int, Allocation) {
-        let lotPlace = try r.stringPlace()
-        let requestPlace = try r.stringPlace()
+    /// The allocation; `lotPlace` and `requestPlace` are set to its lot's and its request's id's
+    /// places in the string table.
+    private static func readAllocation(
+        _ r: inout SnapshotReader, id: Int, lotPlace: inout Int, requestPlace: inout Int
+    ) throws -> Allocation {
+        lotPlace = try r.stringPlace()
+        requestPlace = try r.stringPlace()
         var allocation = Allocation(
             id: id, lot: LotID(r.string(at: lotPlace)), request: RequestID(r.string(at: requestPlace)),
             line: try r.int(),
@@ -361,6 +448,6 @@ extension Ledger {
         guard status < allocationStatuses.count else { throw SnapshotError("unknown allocation status \(status)") }
         allocation.status = allocationStatuses[status]
         allocation.dispatchedAt = try r.optional { try $0.date() }
-        return (lotPlace, requestPlace, allocation)
+        return allocation
     }
 }

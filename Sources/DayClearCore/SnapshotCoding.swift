@@ -45,6 +45,17 @@ struct SnapshotWriter {
         withUnsafeBytes(of: place.littleEndian) { body.append(contentsOf: $0) }
     }
 
+    /// Writes `part` behind its length, so that a reader can skip it and read what follows on another
+    /// thread.
+    mutating func section(_ part: (inout SnapshotWriter) -> Void) {
+        let start = body.count
+        int(0)
+        part(&self)
+        withUnsafeBytes(of: Int64(body.count - start - 8).littleEndian) { length in
+            body.replaceSubrange(start..<start + 8, with: length)
+        }
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
         guard let value else { return byte(0) }
         byte(1)
@@ -53,14 +64,20 @@ struct SnapshotWriter {
 }
 
 /// Reads what `SnapshotWriter` wrote; any inconsistency throws `SnapshotError`.
-struct SnapshotReader {
+///
+/// Sendable so that two threads can read two sections of one snapshot: readers only read the
+/// bytes, which the caller keeps valid and unchanged while it decodes, and each has its own position.
+struct SnapshotReader: @unchecked Sendable {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    /// Where this reader's bytes end: the snapshot's end, or its section's.
+    private var end: Int
     private var table: [String] = []
 
     /// Reads the string table; the body follows.
     init(_ bytes: UnsafeRawBufferPointer) throws {
         self.bytes = bytes
+        end = bytes.count
         let count = try count(minimumSize: 8)
         table.reserveCapacity(count)
         for _ in 0..<count {
@@ -73,10 +90,10 @@ struct SnapshotReader {
         }
     }
 
-    var isAtEnd: Bool { index == bytes.count }
+    var isAtEnd: Bool { index == end }
 
     mutating func int64() throws -> Int64 {
-        guard index + 8 <= bytes.count else { throw SnapshotError("the snapshot ends early") }
+        guard index + 8 <= end else { throw SnapshotError("the snapshot ends early") }
         let value = bytes.loadUnaligned(fromByteOffset: index, as: Int64.self)
         index += 8
         return Int64(littleEndian: value)
@@ -88,14 +105,14 @@ struct SnapshotReader {
     /// make the reader reserve memory it will never fill.
     mutating func count(minimumSize: Int = 1) throws -> Int {
         let count = try int()
-        guard count >= 0, count <= (bytes.count - index) / max(1, minimumSize) else {
+        guard count >= 0, count <= (end - index) / max(1, minimumSize) else {
             throw SnapshotError("a count in the snapshot is out of range")
         }
         return count
     }
 
     mutating func byte() throws -> UInt8 {
-        guard index < bytes.count else { throw SnapshotError("the snapshot ends early") }
+        guard index < end else { throw SnapshotError("the snapshot ends early") }
         defer { index += 1 }
         return bytes[index]
     }
@@ -105,12 +122,21 @@ struct SnapshotReader {
 
     mutating func string() throws -> String { table[try stringPlace()] }
 
+    /// A reader of the section `SnapshotWriter.section` wrote here; this one goes on after it.
+    mutating func section() throws -> SnapshotReader {
+        let length = try count()
+        var part = self
+        part.end = index + length
+        index += length
+        return part
+    }
+
     /// The string at a place `stringPlace()` returned.
     func string(at place: Int) -> String { table[place] }
 
     /// The place in the table of the next string: equal places, equal strings.
     mutating func stringPlace() throws -> Int {
-        guard index + 4 <= bytes.count else { throw SnapshotError("the snapshot ends early") }
+        guard index + 4 <= end else { throw SnapshotError("the snapshot ends early") }
         let place = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
         index += 4
         guard place < table.count else { throw SnapshotError("a string's place in the snapshot is out of range") }

@@ -64,26 +64,26 @@ public struct SnapshotFile: Sendable {
         return (int64(at: 16), Data(bytes[24..<56]), Data(bytes[56..<88]))
     }
 
-    /// Reads the body while a second thread checks its SHA-256, so that on two cores the check costs
-    /// no wall time; the ledger is returned only when the digest matches. (Reading a damaged body is
-    /// safe: every count and place is checked as it is read.)
+    /// Reads the body while another thread checks its SHA-256 (see `Ledger.init(snapshot:alongside:)`), so
+    /// that on two cores the check costs no wall time; the ledger is returned only when the digest
+    /// matches. (Reading a damaged body is safe: every count and place is checked as it is read.)
     private static func decode(_ file: Data, digest: Data) throws -> Ledger {
-        let matches = Mutex(false)
-        let decoded = Mutex<Result<Ledger, any Error>>(.failure(SnapshotError("not read")))
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            file.withUnsafeBytes { bytes in
-                let body = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
-                if part == 0 {
-                    let intact = Data(SHA256.hash(data: body)) == digest
-                    matches.withLock { $0 = intact }
-                } else {
-                    let ledger = Result { try Ledger(snapshot: body) }
-                    decoded.withLock { $0 = ledger }
+        @Sendable func intact() -> Bool {
+            file.withUnsafeBytes { Data(SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[headerSize...]))) }
+                == digest
+        }
+        let checked = Mutex<Bool?>(nil)
+        let decoded = Result {
+            try file.withUnsafeBytes { bytes in
+                try Ledger(snapshot: UnsafeRawBufferPointer(rebasing: bytes[headerSize...])) {
+                    let matches = intact()
+                    checked.withLock { $0 = matches }
                 }
             }
         }
-        guard matches.withLock({ $0 }) else { throw SnapshotError("its contents are damaged") }
-        return try decoded.withLock { $0 }.get()
+        // A body refused before its halves were read was not checked yet.
+        guard checked.withLock({ $0 }) ?? intact() else { throw SnapshotError("its contents are damaged") }
+        return try decoded.get()
     }
 
     /// Saves `ledger` (written whole under a temporary name, then renamed over the old snapshot).
