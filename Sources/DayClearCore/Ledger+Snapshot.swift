@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A compact encoding of the whole ledger, so a store can start from a saved model instead of
 /// replaying every event. The store keeps it only as a cache, checked against the hash chain.
@@ -74,9 +73,9 @@ extension Ledger {
     /// The ledger `snapshotBytes()` encoded.
     ///
     /// The two halves of the body (recipients, lots, requests and open lines; allocations and the
-    /// rest) are decoded on two threads, and `alongside` runs on the one that finishes its half first
-    /// (the store checks the snapshot's digest there): on two cores, opening a store then waits for
-    /// about the larger half only.
+    /// rest) are decoded on two threads, and `alongside` runs after the first half, on its thread (the
+    /// store checks the snapshot's digest there): on two cores, opening a store then waits for about
+    /// the larger half only.
     public init(snapshot bytes: UnsafeRawBufferPointer, alongside: @Sendable () -> Void = {}) throws {
         var r = try SnapshotReader(bytes)
         self.init()
@@ -86,22 +85,15 @@ extension Ledger {
         calendar = OperationalCalendar(timeZone: timeZone, cutoffMinutes: try r.int())
         let firstHalf = try r.section()
         let secondHalf = r
-        let requestsPart = Mutex<Result<RequestsPart, any Error>>(.failure(SnapshotError("not read")))
-        let allocationsPart = Mutex<Result<AllocationsPart, any Error>>(.failure(SnapshotError("not read")))
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0:
+        let (requestsPart, allocationsPart) = concurrently(
+            {
                 let read = Result { try RequestsPart(firstHalf) }
-                requestsPart.withLock { $0 = read }
-            case 1:
-                let read = Result { try AllocationsPart(secondHalf) }
-                allocationsPart.withLock { $0 = read }
-            default:
                 alongside()
-            }
-        }
-        let first = try requestsPart.withLock { $0 }.get()
-        let second = try allocationsPart.withLock { $0 }.get()
+                return read
+            },
+            { Result { try AllocationsPart(secondHalf) }.mapError { $0 as? SnapshotError ?? SnapshotError("\($0)") } })
+        let first = try requestsPart.get()
+        let second = try allocationsPart.get()
         recipients = first.recipients
         lots = first.lots
         requests = first.requests
