@@ -7,7 +7,7 @@ import Foundation
 /// instance: its size; the planner's best, median and worst wall time over 11 runs and the thread's
 /// CPU time beside it; the median of 11 runs with explanations and whether they planned the same
 /// numbers; the units and the tier-weighted units planned, the units planned from substitutes, and
-/// whether `Ledger.apply` accepted every event.
+/// whether `Ledger.apply` accepted every event; a digest of the explained plan (`digest(of:)`).
 
 struct Instance: Decodable {
     struct Item: Decodable {
@@ -135,6 +135,25 @@ func time(runs: Int, _ body: () -> Void) -> (wall: [Double], cpu: [Double]) {
     return (wall.sorted(), cpu.sorted())
 }
 
+/// FNV-1a of every line and every allocation with its explanation, in order: two plans with the same digest
+/// have the same lines, allocations, quantities and explanations (to the last bit of each share and λ).
+func digest(of plan: Plan) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ text: String) {
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0x0a) &* 0x100_0000_01b3
+    }
+    for line in plan.lines {
+        mix("\(line.request) \(line.line) \(line.item) \(line.recipient) \(line.tier) \(line.asked) \(line.alreadyProposed) \(line.planned)")
+    }
+    for allocation in plan.allocations {
+        mix(
+            "\(allocation.request) \(allocation.line) \(allocation.lot) \(allocation.quantity) \(allocation.source) "
+                + String(describing: allocation.explanation))
+    }
+    return String(hash, radix: 16)
+}
+
 let decoder = JSONDecoder()
 decoder.keyDecodingStrategy = .convertFromSnakeCase
 for path in CommandLine.arguments.dropFirst() {
@@ -172,7 +191,7 @@ for path in CommandLine.arguments.dropFirst() {
         "best_ms": times.wall[0], "median_ms": times.wall[middle], "worst_ms": times.wall[times.wall.count - 1],
         "cpu_median_ms": times.cpu[middle], "cpu_best_ms": times.cpu[0], "cpu_worst_ms": times.cpu[times.cpu.count - 1],
         "explained_median_ms": explainedTimes.wall[middle], "explained_cpu_median_ms": explainedTimes.cpu[middle],
-        "explained_same_numbers": sameNumbers, "all_events_accepted": accepted,
+        "explained_same_numbers": sameNumbers, "plan_digest": digest(of: explained), "all_events_accepted": accepted,
         "substitute_units": plan.allocations.filter { $0.source == .substitute }.reduce(0) { $0 + $1.quantity },
     ]
     let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
