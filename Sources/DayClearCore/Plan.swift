@@ -1,32 +1,85 @@
 import Foundation
 
 /// The planner's proposal for a day: allocations of lots to request lines and what is still missing.
+///
+/// A plan holds compact records that refer to the ledger's open lines and the day's lots (`PlanTable`);
+/// each `PlannedLine` and `PlannedAllocation` is built when it is read, so a plan recorded straight away
+/// (the group screen's `P`) never builds the 180,000 lines it does not show.
 public struct Plan: Equatable, Sendable {
     public var rule: PlanningRule
     public var day: CivilDate
     /// One entry per lot and request line, in the order they should be recorded.
-    public var allocations: [PlannedAllocation]
-    /// Every line the planner considered, with what it got and what is missing.
-    public var lines: [PlannedLine]
+    public let allocations: Allocations
+    /// Every line the planner considered, in tier then tie order, with what it got and what is missing.
+    public let lines: Lines
+
+    init(rule: PlanningRule, day: CivilDate, table: PlanTable) {
+        self.rule = rule
+        self.day = day
+        allocations = Allocations(table: table)
+        lines = Lines(table: table)
+    }
 
     /// The lines that still miss units after the plan.
-    public var shortfalls: [PlannedLine] { lines.filter { $0.shortfall > 0 } }
+    public var shortfalls: [PlannedLine] {
+        lines.table.lines.indices.filter { lines.table.lines[$0].shortfall > 0 }.map { lines[$0] }
+    }
 
     /// The events that record the plan as the task force's proposal.
     public var events: [DomainEvent] {
-        allocations.map {
-            .allocationProposed(
-                AllocationProposal(request: $0.request, line: $0.line, lot: $0.lot, quantity: $0.quantity))
+        let table = allocations.table
+        return table.allocations.map {
+            let line = table.lines[$0.line]
+            return .allocationProposed(
+                AllocationProposal(
+                    request: table.request(of: line), line: table.number(of: line), lot: table.lots[$0.lot],
+                    quantity: $0.quantity))
         }
     }
 
     /// Units planned, each weighted by its tier (8, 4, 2, 1 for tiers 1–4): the benchmark's objective.
     public var tierWeightedUnits: Int {
-        let tiers = Dictionary(lines.map { (LineKey(request: $0.request, line: $0.line), $0.tier) }) { a, _ in a }
-        return allocations.reduce(0) { total, allocation in
-            let tier = tiers[LineKey(request: allocation.request, line: allocation.line)] ?? .community
-            return total + allocation.quantity * tier.planningWeight
+        let table = allocations.table
+        return table.allocations.reduce(0) { total, allocation in
+            total + allocation.quantity * table.tier(of: table.lines[allocation.line]).planningWeight
         }
+    }
+
+    /// The plan's allocations, each built when read.
+    public struct Allocations: RandomAccessCollection, Equatable, Sendable {
+        let table: PlanTable
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.allocations.count }
+
+        public subscript(position: Int) -> PlannedAllocation {
+            let allocation = table.allocations[position]
+            let line = table.lines[allocation.line]
+            return PlannedAllocation(
+                request: table.request(of: line), line: table.number(of: line), lot: table.lots[allocation.lot],
+                quantity: allocation.quantity, source: allocation.source, explanation: table.explanations?[position])
+        }
+
+        public static func == (lhs: Allocations, rhs: Allocations) -> Bool { lhs.elementsEqual(rhs) }
+    }
+
+    /// The plan's lines, each built when read.
+    public struct Lines: RandomAccessCollection, Equatable, Sendable {
+        let table: PlanTable
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.lines.count }
+
+        public subscript(position: Int) -> PlannedLine {
+            let record = table.lines[position]
+            let open = table.openLines[record.entry]
+            return PlannedLine(
+                request: open.request, line: open.number, item: open.item, recipient: open.recipient, tier: open.tier,
+                asked: open.asked, alreadyProposed: open.proposed,
+                planned: open.asked - open.proposed - record.shortfall)
+        }
+
+        public static func == (lhs: Lines, rhs: Lines) -> Bool { lhs.elementsEqual(rhs) }
     }
 }
 

@@ -29,9 +29,9 @@ public struct Planner: Sendable {
         for (index, pool) in input.pools.enumerated() {
             let before = (pieces.count, outcomes.count)
             PlanningPool.allocate(
-                pool, rule: rule, demands: &input.demands, supplies: &input.supplies, pieces: &pieces,
-                outcomes: &outcomes)
-            if pool.source == .substitute {
+                pool, rule: rule, explained: explained, demands: input.demands, needs: &input.needs,
+                supplies: &input.supplies, pieces: &pieces, outcomes: &outcomes)
+            if explained, pool.source == .substitute {
                 substitutePool.record(
                     pool: index, pieces: before.0..<pieces.count, outcomes: before.1..<outcomes.count, of: outcomes)
             }
@@ -47,9 +47,50 @@ public struct Planner: Sendable {
         substitutePool: SubstitutePoolTrail, day: CivilDate, explained: Bool
     ) -> Plan {
         let demands = input.demands
+        // The lines in tier then tie order: a stable bucket pass over the demands, which are in tie order.
+        var next = Array(repeating: 0, count: Tier.allCases.count + 1)
+        for demand in demands { next[demand.tier.rawValue] += 1 }
+        for tier in 1..<next.count { next[tier] += next[tier - 1] }
+        var rank = Array(repeating: 0, count: demands.count)
+        var lines = Array(repeating: PlanTable.Line(entry: 0, shortfall: 0), count: demands.count)
+        for (index, demand) in demands.enumerated() {
+            let position = next[demand.tier.rawValue - 1]
+            next[demand.tier.rawValue - 1] += 1
+            rank[index] = position
+            lines[position] = PlanTable.Line(entry: demand.entry, shortfall: input.needs[index])
+        }
+        // Each line's pieces, in the order they were picked, placed after the pieces of the lines before it.
+        var start = Array(repeating: 0, count: demands.count + 1)
+        for piece in pieces { start[rank[piece.demand] + 1] += 1 }
+        for line in 1..<start.count { start[line] += start[line - 1] }
+        var order = Array(repeating: 0, count: pieces.count)
+        for (index, piece) in pieces.enumerated() {
+            order[start[rank[piece.demand]]] = index
+            start[rank[piece.demand]] += 1
+        }
+        let allocations = order.map { index in
+            let piece = pieces[index]
+            return PlanTable.Allocation(
+                line: rank[piece.demand], lot: piece.supply, quantity: piece.quantity, source: piece.source)
+        }
+        let explanations =
+            explained
+            ? explain(order, input: input, pieces: pieces, outcomes: outcomes, substitutePool: substitutePool) : nil
+        return Plan(
+            rule: rule, day: day,
+            table: PlanTable(
+                openLines: input.lines, lots: input.supplies.map(\.id), lines: lines, allocations: allocations,
+                explanations: explanations))
+    }
+
+    /// The explanation of each piece, in the order given.
+    private func explain(
+        _ order: [Int], input: PlanningInput, pieces: [PlanningPool.Piece], outcomes: [PlanningPool.Outcome],
+        substitutePool: SubstitutePoolTrail
+    ) -> [PlanExplanation] {
         // Each line's outcome from its directed pool and from its open pool.
-        var directed = Array(repeating: -1, count: demands.count)
-        var general = Array(repeating: -1, count: demands.count)
+        var directed = Array(repeating: -1, count: input.demands.count)
+        var general = Array(repeating: -1, count: input.demands.count)
         for (index, outcome) in outcomes.enumerated() {
             switch outcome.source {
             case .directed: directed[outcome.demand] = index
@@ -57,44 +98,12 @@ public struct Planner: Sendable {
             case .substitute: break
             }
         }
-        // Each line's pieces as a list threaded through `next`, in the order they were picked.
-        var first = Array(repeating: -1, count: demands.count)
-        var last = Array(repeating: -1, count: demands.count)
-        var next = Array(repeating: -1, count: pieces.count)
-        for (index, piece) in pieces.enumerated() {
-            if last[piece.demand] >= 0 { next[last[piece.demand]] = index } else { first[piece.demand] = index }
-            last[piece.demand] = index
+        return order.map { position in
+            let demand = pieces[position].demand
+            return explanation(
+                of: pieces[position], at: position, demand: demand, input: input, outcomes: outcomes,
+                directed: directed[demand], general: general[demand], substitutePool: substitutePool)
         }
-        var allocations: [PlannedAllocation] = []
-        allocations.reserveCapacity(pieces.count)
-        var lines: [PlannedLine] = []
-        lines.reserveCapacity(demands.count)
-        for tier in PlanningPool.byTier(Array(demands.indices), demands: demands) {
-            for index in tier {
-                let demand = demands[index]
-                let open = input.lines[demand.entry]
-                lines.append(
-                    PlannedLine(
-                        request: open.request, line: demand.line, item: open.item, recipient: open.recipient,
-                        tier: demand.tier, asked: demand.asked, alreadyProposed: demand.alreadyProposed,
-                        planned: demand.asked - demand.alreadyProposed - demand.need))
-                var position = first[index]
-                while position >= 0 {
-                    let piece = pieces[position]
-                    var allocation = PlannedAllocation(
-                        request: open.request, line: demand.line, lot: input.supplies[piece.supply].id,
-                        quantity: piece.quantity, source: piece.source)
-                    if explained {
-                        allocation.explanation = explanation(
-                            of: piece, at: position, demand: index, input: input, outcomes: outcomes,
-                            directed: directed[index], general: general[index], substitutePool: substitutePool)
-                    }
-                    allocations.append(allocation)
-                    position = next[position]
-                }
-            }
-        }
-        return Plan(rule: rule, day: day, allocations: allocations, lines: lines)
     }
 
     /// Why a piece was planned: the outcome of the pool it came from and the line's shortfall.
@@ -118,7 +127,7 @@ public struct Planner: Sendable {
             rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
             alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
             fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
-            packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact, shortfall: demand.need)
+            packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact, shortfall: input.needs[index])
         explanation.substitute = substitution?.item
         explanation.substituteAllowedBy = substitution?.allowedBy
         return explanation

@@ -37,9 +37,12 @@ extension PlanningInput {
                     allowedLines.filter { self.lines[demands[$0].entry].recipient == owner }
                 } ?? allowedLines
             guard !lines.isEmpty else { continue }
+            let members = lines.map {
+                PoolMember(demand: $0, tier: demands[$0].tier, neededBy: demands[$0].neededBy, asked: demands[$0].asked)
+            }
             pools.append(
                 PoolSpec(
-                    source: .substitute, item: spec.item, owner: spec.owner, supplies: spec.supplies, demands: lines))
+                    source: .substitute, item: spec.item, owner: spec.owner, supplies: spec.supplies, members: members))
         }
         substitutes = allowed
     }

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Plain values only: the line's request, recipient and kind+spec stay in the ledger's open lines
 /// and are read back once the plan is built, so moving and copying 180,000 demands retains no strings.
+/// What changes while planning, the units still to find, is kept apart (`PlanningInput.needs`).
 struct Demand {
     /// Where the line is in the ledger's open lines (`OpenLines.Ordered`).
     var entry: Int
@@ -14,12 +15,16 @@ struct Demand {
     var submittedAt: Date
     var asked: Int
     var alreadyProposed: Int
-    /// Units still to find; lowered as the planner awards them.
-    var need: Int
-    /// The arrival class of the line in the pool being planned.
-    var poolClass = 0
-    /// Units awarded from the pool being planned.
-    var award = 0
+}
+
+/// A line's place in a pool, with what sharing the pool reads of it, so that planning a pool reads its
+/// members in sequence instead of reaching into the day's demands.
+struct PoolMember {
+    /// Index into `PlanningInput.demands`.
+    var demand: Int
+    var tier: Tier
+    var neededBy: Date
+    var asked: Int
 }
 
 /// A lot the planner may draw on.
@@ -39,8 +44,8 @@ struct PoolSpec {
     var item: ItemKey
     var owner: RecipientID?
     var supplies: [Int] = []
-    /// Indices into `PlanningInput.demands`, in tie order.
-    var demands: [Int] = []
+    /// The lines that may draw on the pool, in tie order.
+    var members: [PoolMember] = []
 }
 
 /// The candidates of a day: the lots, read from the ledger in one pass, and the lines, from the
@@ -53,6 +58,8 @@ struct PlanningInput {
     /// The ledger's open lines in tie order, which `Demand.entry` indexes.
     let lines: OpenLines.Ordered
     var demands: [Demand] = []
+    /// Units each demand still has to find, by demand index; lowered as pools award them.
+    var needs: [Int] = []
     var supplies: [Supply] = []
     /// In planning order: every directed pool, then the open pool of each kind+spec, then the substitute pools.
     var pools: [PoolSpec] = []
@@ -137,7 +144,9 @@ struct PlanningInput {
     ) {
         // Built in locals (the closure may not capture `self` while it reads `lines`), each held once.
         var demands: [Demand] = []
+        var needs: [Int] = []
         demands.reserveCapacity(lines.settled.count + lines.recent.count)
+        needs.reserveCapacity(lines.settled.count + lines.recent.count)
         var pools = self.pools
         self.pools = []
         var recipient: RecipientID?
@@ -148,8 +157,9 @@ struct PlanningInput {
             demands.append(
                 Demand(
                     entry: entry, line: line.number, tier: line.tier, neededBy: line.neededBy,
-                    submittedAt: line.submittedAt, asked: line.asked, alreadyProposed: line.proposed,
-                    need: line.asked - line.proposed))
+                    submittedAt: line.submittedAt, asked: line.asked, alreadyProposed: line.proposed))
+            needs.append(line.asked - line.proposed)
+            let member = PoolMember(demand: demand, tier: line.tier, neededBy: line.neededBy, asked: line.asked)
             guard let item = numbers.number(of: line.item) else { return }
             if !directedPools.isEmpty {
                 // A request's lines are consecutive, so its recipient's directed pools are looked up once.
@@ -157,12 +167,13 @@ struct PlanningInput {
                     recipient = line.recipient
                     directed = directedPools[line.recipient]
                 }
-                if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].demands.append(demand) }
+                if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].members.append(member) }
             }
-            if openPool[item] >= 0 { pools[openPool[item]].demands.append(demand) }
+            if openPool[item] >= 0 { pools[openPool[item]].members.append(member) }
         }
         self.pools = pools
         self.demands = demands
+        self.needs = needs
     }
 
     private struct PoolKey: Hashable {

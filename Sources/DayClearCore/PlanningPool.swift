@@ -22,69 +22,93 @@ enum PlanningPool {
         var rounding: PlanExplanation.Rounding
     }
 
+    /// Plans `pool`: lowers `needs` and the supplies' free units by what it awards, and appends the pieces (and,
+    /// when `explained`, each line's outcome).
     static func allocate(
-        _ pool: PoolSpec, rule: PlanningRule, demands: inout [Demand], supplies: inout [Supply],
-        pieces: inout [Piece], outcomes: inout [Outcome]
+        _ pool: PoolSpec, rule: PlanningRule, explained: Bool, demands: [Demand], needs: inout [Int],
+        supplies: inout [Supply], pieces: inout [Piece], outcomes: inout [Outcome]
     ) {
         let etas = Array(Set(pool.supplies.compactMap { supplies[$0].eta })).sorted()
         let supplyClass = pool.supplies.map { index in supplies[index].eta.map { 1 + lowerBound(etas, $0) } ?? 0 }
         var byClass = Array(repeating: 0, count: etas.count + 1)
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
-        let lines = pool.demands.filter { demands[$0].need > 0 }
-        guard !lines.isEmpty else { return }
         // A line may take lots expected no later than its needed-by time.
-        for index in lines {
-            demands[index].poolClass = upperBound(etas, demands[index].neededBy)
-            demands[index].award = 0
+        var lines = ordered(pool.members.filter { needs[$0.demand] > 0 }, rule: rule, demands: demands).map {
+            PoolLine(
+                demand: $0.demand, lineClass: upperBound(etas, $0.neededBy), tier: $0.tier, asked: $0.asked,
+                need: needs[$0.demand])
         }
+        guard !lines.isEmpty else { return }
         let pack = packSize(of: pool.supplies.map { supplies[$0].packSize })
 
-        var sharing = Sharing(
-            capacity: capacity, pack: pack, source: pool.source, rule: rule)
-        for group in groups(of: lines, rule: rule, demands: demands) {
-            sharing.share(group, demands: &demands, outcomes: &outcomes)
+        var sharing = Sharing(capacity: capacity, pack: pack, source: pool.source, rule: rule, explained: explained)
+        for group in groups(of: lines, rule: rule) {
+            sharing.share(group, lines: &lines, outcomes: &outcomes)
         }
 
         assign(
-            lines, pool: pool, supplyClass: supplyClass, classes: etas.count + 1, demands: &demands,
-            supplies: &supplies, pieces: &pieces)
+            &lines, rule: rule, pool: pool, supplyClass: supplyClass, classes: etas.count + 1, supplies: &supplies,
+            pieces: &pieces)
+        for line in lines { needs[line.demand] = line.need }
     }
 
-    /// The groups shared one after another, each in tie order (`lines` are in tie order).
-    private static func groups(of lines: [Int], rule: PlanningRule, demands: [Demand]) -> [[Int]] {
+    /// The lines in the order they are shared: tier by tier for the default rule, tie order for pro-rata and
+    /// equal awards, (tier, needed-by, submission) for strict priority. `members` are in tie order.
+    private static func ordered(_ members: [PoolMember], rule: PlanningRule, demands: [Demand]) -> [PoolMember] {
         switch rule {
         case .default:
-            return byTier(lines, demands: demands).filter { !$0.isEmpty }
+            return byTier(members)
         case .proRata, .equalAwards:
-            return [lines]
+            return members
         case .strictPriority:
-            let sorted = lines.sorted { lhs, rhs in
-                (demands[lhs].tier, demands[lhs].neededBy, demands[lhs].submittedAt, lhs)
-                    < (demands[rhs].tier, demands[rhs].neededBy, demands[rhs].submittedAt, rhs)
+            return members.sorted { lhs, rhs in
+                let (l, r) = (demands[lhs.demand], demands[rhs.demand])
+                return (l.tier, l.neededBy, l.submittedAt, lhs.demand) < (r.tier, r.neededBy, r.submittedAt, rhs.demand)
             }
-            return [sorted]
         }
     }
 
-    /// The lines split by tier, highest tier first, keeping their order within each.
-    static func byTier(_ lines: [Int], demands: [Demand]) -> [[Int]] {
-        var tiers = Array(repeating: [Int](), count: Tier.allCases.count)
-        for line in lines { tiers[demands[line].tier.rawValue - 1].append(line) }
-        return tiers
+    /// The members split by tier, highest tier first, keeping their order within each: a stable bucket pass.
+    private static func byTier(_ members: [PoolMember]) -> [PoolMember] {
+        var start = Array(repeating: 0, count: Tier.allCases.count + 1)
+        for member in members { start[member.tier.rawValue] += 1 }
+        for tier in 1..<start.count { start[tier] += start[tier - 1] }
+        var result = members
+        for member in members {
+            result[start[member.tier.rawValue - 1]] = member
+            start[member.tier.rawValue - 1] += 1
+        }
+        return result
+    }
+
+    /// The groups shared one after another, as ranges of the ordered lines: each tier for the default rule,
+    /// all the lines at once for the others.
+    private static func groups(of lines: [PoolLine], rule: PlanningRule) -> [Range<Int>] {
+        guard rule == .default else { return [lines.indices] }
+        var groups: [Range<Int>] = []
+        var start = 0
+        for index in lines.indices where index + 1 == lines.count || lines[index + 1].tier != lines[index].tier {
+            groups.append(start..<index + 1)
+            start = index + 1
+        }
+        return groups
     }
 
     /// Gives the awarded units lots: most constrained lines first (lowest arrival class, then
     /// tier and tie order), earliest expiry first. Lines and lots are put in class order by
     /// counting, and the open lots are kept sorted by pick rank, the first to pick last.
     private static func assign(
-        _ candidates: [Int], pool: PoolSpec, supplyClass: [Int], classes: Int, demands: inout [Demand],
+        _ lines: inout [PoolLine], rule: PlanningRule, pool: PoolSpec, supplyClass: [Int], classes: Int,
         supplies: inout [Supply], pieces: inout [Piece]
     ) {
+        // The default rule's lines are already in tier then tie order (a demand's index is its tie rank).
+        let inTierOrder =
+            rule == .default
+            ? Array(lines.indices)
+            : lines.indices.sorted { (lines[$0].tier, lines[$0].demand) < (lines[$1].tier, lines[$1].demand) }
         var linesByClass = Array(repeating: [Int](), count: classes)
-        for tier in byTier(candidates, demands: demands) {
-            for line in tier where demands[line].award > 0 { linesByClass[demands[line].poolClass].append(line) }
-        }
+        for index in inTierOrder where lines[index].award > 0 { linesByClass[lines[index].lineClass].append(index) }
         var lotsByClass = Array(repeating: [Int](), count: classes)
         for (position, index) in pool.supplies.enumerated() { lotsByClass[supplyClass[position]].append(index) }
         var open: [Int] = []
@@ -94,19 +118,19 @@ enum PlanningPool {
                 open.insert(lot, at: partitionPoint(open) { supplies[$0].pickRank < rank })
             }
             for line in linesByClass[lineClass] {
-                var wanted = demands[line].award
+                var wanted = lines[line].award
                 while wanted > 0, let lot = open.last {
                     let taken = min(wanted, supplies[lot].free)
                     if taken > 0 {
                         pieces.append(
-                            Piece(demand: line, supply: lot, quantity: taken, source: pool.source))
+                            Piece(demand: lines[line].demand, supply: lot, quantity: taken, source: pool.source))
                         supplies[lot].free -= taken
                         wanted -= taken
                     }
                     if supplies[lot].free == 0 { open.removeLast() }
                 }
                 // Unreachable while the awards keep Hall's condition; an unassigned unit stays a shortfall.
-                demands[line].need += wanted
+                lines[line].need += wanted
             }
         }
     }

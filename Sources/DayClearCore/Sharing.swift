@@ -7,56 +7,63 @@ struct Sharing {
     var pack: Int
     var source: PlanExplanation.Source
     var rule: PlanningRule
+    /// Whether each line's outcome is recorded, for the explanations.
+    var explained: Bool
 
-    /// Awards units to the lines of `group` (given in tie order).
+    /// Awards units to the lines of `group`, a range of `lines` in the order they are shared.
     mutating func share(
-        _ group: [Int], demands: inout [Demand], outcomes: inout [PlanningPool.Outcome]
+        _ group: Range<Int>, lines: inout [PoolLine], outcomes: inout [PlanningPool.Outcome]
     ) {
         // A used-up pool gives nothing (the lower tiers of a short pool): no need to share it out.
         guard !capacity.isFull else { return }
         if rule == .strictPriority {
             for line in group {
                 if capacity.isFull { break }
-                let given = fill(line, demands: &demands)
-                guard given > 0 else { continue }
+                let given = fill(line, lines: &lines)
+                guard given > 0, explained else { continue }
                 outcomes.append(
                     PlanningPool.Outcome(
-                        demand: line, source: source, exactShare: Double(given), fillRatio: nil, awarded: given,
-                        packSize: pack, rounding: demands[line].need == 0 ? .fullNeed : .exact))
+                        demand: lines[line].demand, source: source, exactShare: Double(given), fillRatio: nil,
+                        awarded: given, packSize: pack, rounding: lines[line].need == 0 ? .fullNeed : .exact))
             }
             return
         }
-        let weights = group.map { rule == .equalAwards ? 1.0 : Double(demands[$0].asked) }
-        let (shares, ratios) = waterFill(group, weights: weights, demands: demands)
-        let base = zip(group, shares).map { line, share -> Int in
-            let need = demands[line].need
+        let first = group.lowerBound
+        let weights = group.map { rule == .equalAwards ? 1.0 : Double(lines[$0].asked) }
+        let (shares, ratios) = waterFill(group, weights: weights, lines: lines)
+        let base = (0..<group.count).map { position -> Int in
+            let need = lines[first + position].need
+            let share = shares[position]
             if share >= Double(need) - 1e-6 { return need }
             return min(need, Int((share + 1e-6) / Double(pack)) * pack)
         }
         var given = Array(repeating: 0, count: group.count)
-        for position in group.indices {
-            given[position] = grant(base[position], to: group[position], demands: &demands)
+        for position in given.indices {
+            given[position] = grant(base[position], to: first + position, lines: &lines)
         }
         // Largest remainder: one more pack (or the last partial one) while the exact total lasts.
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
-        // Remainders compared in millionths of a unit, so float noise cannot break a tie.
-        let remainders = group.indices.map { Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()) }
-        let byRemainder = group.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
-            .map { (-remainders[$0], $0) }.sorted(by: <).map(\.1)
-        for position in byRemainder where remaining > 0 {
-            let extra = grant(min(pack, remaining), to: group[position], demands: &demands)
-            given[position] += extra
-            remaining -= extra
+        if remaining > 0 {
+            // Remainders compared in millionths of a unit, so float noise cannot break a tie.
+            let byRemainder = given.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
+                .map { (-Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()), $0) }.sorted(by: <)
+            for (_, position) in byRemainder {
+                let extra = grant(min(pack, remaining), to: first + position, lines: &lines)
+                given[position] += extra
+                remaining -= extra
+                if remaining <= 0 { break }
+            }
         }
         // Whatever rounding could not place goes to the first lines with room, so the group's total is maximal.
-        for position in group.indices {
+        for position in given.indices {
             if capacity.isFull { break }
-            given[position] += fill(group[position], demands: &demands)
+            given[position] += fill(first + position, lines: &lines)
         }
-        for position in group.indices where given[position] > 0 {
+        guard explained else { return }
+        for position in given.indices where given[position] > 0 {
             let exact = shares[position]
             let rounding: PlanExplanation.Rounding
-            if demands[group[position]].need == 0 {
+            if lines[first + position].need == 0 {
                 rounding = .fullNeed
             } else if abs(Double(given[position]) - exact) < 1e-6 {
                 rounding = .exact
@@ -65,26 +72,24 @@ struct Sharing {
             }
             outcomes.append(
                 PlanningPool.Outcome(
-                    demand: group[position], source: source, exactShare: exact, fillRatio: ratios[position],
-                    awarded: given[position], packSize: pack, rounding: rounding))
+                    demand: lines[first + position].demand, source: source, exactShare: exact,
+                    fillRatio: ratios[position], awarded: given[position], packSize: pack, rounding: rounding))
         }
     }
 
     /// Gives a line as much of its need as the pool still allows.
-    private mutating func fill(_ line: Int, demands: inout [Demand]) -> Int {
-        grant(demands[line].need, to: line, demands: &demands)
+    private mutating func fill(_ line: Int, lines: inout [PoolLine]) -> Int {
+        grant(lines[line].need, to: line, lines: &lines)
     }
 
     /// Gives up to `units` to a line, within its need and the room of its prefixes.
-    private mutating func grant(_ units: Int, to line: Int, demands: inout [Demand])
-        -> Int
-    {
-        let lineClass = demands[line].poolClass
-        let given = min(units, demands[line].need, capacity.room(from: lineClass))
+    private mutating func grant(_ units: Int, to line: Int, lines: inout [PoolLine]) -> Int {
+        let lineClass = lines[line].lineClass
+        let given = min(units, lines[line].need, capacity.room(from: lineClass))
         guard given > 0 else { return 0 }
         capacity.award(given, to: lineClass)
-        demands[line].need -= given
-        demands[line].award += given
+        lines[line].need -= given
+        lines[line].award += given
         return given
     }
 
@@ -94,15 +99,16 @@ struct Sharing {
     /// A class's lines stay active or frozen together, so each class is summarised once
     /// (`ClassLevels`): trying a λ costs one binary search per class, not a pass over the lines,
     /// and λ itself is solved exactly between the breakpoints where lines reach their need.
-    private func waterFill(_ group: [Int], weights: [Double], demands: [Demand]) -> (shares: [Double], ratios: [Double])
-    {
+    private func waterFill(_ group: Range<Int>, weights: [Double], lines: [PoolLine]) -> (
+        shares: [Double], ratios: [Double]
+    ) {
         var shares = Array(repeating: 0.0, count: group.count)
         var ratios = Array(repeating: 0.0, count: group.count)
         var slack = capacity.slack
         let classCount = slack.count
-        let needs = group.map { Double(demands[$0].need) }
+        let needs = group.map { Double(lines[$0].need) }
         var byClass = Array(repeating: [Int](), count: classCount)
-        for position in group.indices { byClass[demands[group[position]].poolClass].append(position) }
+        for position in needs.indices { byClass[lines[group.lowerBound + position].lineClass].append(position) }
         let levels = byClass.map { ClassLevels($0, needs: needs, weights: weights) }
         // Classes below `frozen` are done.
         var frozen = byClass.firstIndex { !$0.isEmpty } ?? classCount
