@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Usage: dayclear-bench-planner INSTANCE.json… — prints one JSON object per
 /// instance: its size; the planner's best, median and worst wall time over 11 runs and the thread's
-/// CPU time beside it; the median of 11 runs with explanations and whether they planned the same
+/// CPU time beside it; the CPU time of a plan and its events (what the group screen's `P` reads) and of a plan
+/// read whole (every line and allocation); the median of 11 runs with explanations and whether they planned the same
 /// numbers; the units and the tier-weighted units planned, the units planned from substitutes, and
 /// whether `Ledger.apply` accepted every event; a digest of the explained plan (`digest(of:)`).
 
@@ -57,6 +58,14 @@ enum BenchError: Error {
     case invalid(String)
 }
 
+/// The same kind+spec in strings of its own, as every request decoded from a store holds it: strings that
+/// share their storage compare equal without reading their bytes, which would flatter the planner.
+func separateCopy(of item: ItemKey) -> ItemKey {
+    ItemKey(
+        kind: String(decoding: Array(item.kind.utf8), as: UTF8.self),
+        spec: String(decoding: Array(item.spec.utf8), as: UTF8.self))
+}
+
 /// The ledger the instance describes, built through `Ledger.apply` like a real day.
 func ledger(of instance: Instance) throws -> Ledger {
     var ledger = Ledger()
@@ -91,7 +100,9 @@ func ledger(of instance: Instance) throws -> Ledger {
     }
     for request in instance.requests {
         let lines = request.lines.enumerated().map { index, pair in
-            RequestLine(number: index + 1, item: items[pair[0]], unit: instance.items[pair[0]].unit, quantity: pair[1])
+            RequestLine(
+                number: index + 1, item: separateCopy(of: items[pair[0]]), unit: instance.items[pair[0]].unit,
+                quantity: pair[1])
         }
         try record(
             .requestSubmitted(
@@ -135,6 +146,12 @@ func time(runs: Int, _ body: () -> Void) -> (wall: [Double], cpu: [Double]) {
     return (wall.sorted(), cpu.sorted())
 }
 
+/// Keeps a result alive, so that reading a plan is not optimised away.
+@inline(never)
+func consume(_ value: Int) {
+    if value == Int.min { print(value) }
+}
+
 /// FNV-1a of every line and every allocation with its explanation, in order: two plans with the same digest
 /// have the same lines, allocations, quantities and explanations (to the last bit of each share and λ).
 func digest(of plan: Plan) -> String {
@@ -144,7 +161,9 @@ func digest(of plan: Plan) -> String {
         hash = (hash ^ 0x0a) &* 0x100_0000_01b3
     }
     for line in plan.lines {
-        mix("\(line.request) \(line.line) \(line.item) \(line.recipient) \(line.tier) \(line.asked) \(line.alreadyProposed) \(line.planned)")
+        mix(
+            "\(line.request) \(line.line) \(line.item) \(line.recipient) \(line.tier) \(line.asked) \(line.alreadyProposed) \(line.planned)"
+        )
     }
     for allocation in plan.allocations {
         mix(
@@ -164,6 +183,16 @@ for path in CommandLine.arguments.dropFirst() {
     let planner = Planner(rule: .default)
     var plan = planner.plan(ledger: built, day: day, now: now)
     let times = time(runs: 11) { plan = planner.plan(ledger: built, day: day, now: now) }
+    // What the group screen's `P` reads of a plan: its events (to record) and its units (to report).
+    let eventTimes = time(runs: 11) {
+        let read = planner.plan(ledger: built, day: day, now: now)
+        consume(read.events.count + read.allocations.reduce(0) { $0 + $1.quantity })
+    }
+    // A plan read whole: every line and every allocation built from the plan's records.
+    let readTimes = time(runs: 11) {
+        let read = planner.plan(ledger: built, day: day, now: now)
+        consume(read.lines.reduce(0) { $0 + $1.planned } + read.allocations.reduce(0) { $0 + $1.quantity })
+    }
     // The same plan with an explanation per allocation, as `dayclear plan` shows it.
     var explained = planner.plan(ledger: built, day: day, now: now, explained: true)
     let explainedTimes = time(runs: 11) { explained = planner.plan(ledger: built, day: day, now: now, explained: true) }
@@ -190,6 +219,7 @@ for path in CommandLine.arguments.dropFirst() {
         "units": plan.allocations.reduce(0) { $0 + $1.quantity }, "tier_weighted_units": plan.tierWeightedUnits,
         "best_ms": times.wall[0], "median_ms": times.wall[middle], "worst_ms": times.wall[times.wall.count - 1],
         "cpu_median_ms": times.cpu[middle], "cpu_best_ms": times.cpu[0], "cpu_worst_ms": times.cpu[times.cpu.count - 1],
+        "with_events_cpu_median_ms": eventTimes.cpu[middle], "read_whole_cpu_median_ms": readTimes.cpu[middle],
         "explained_median_ms": explainedTimes.wall[middle], "explained_cpu_median_ms": explainedTimes.cpu[middle],
         "explained_same_numbers": sameNumbers, "plan_digest": digest(of: explained), "all_events_accepted": accepted,
         "substitute_units": plan.allocations.filter { $0.source == .substitute }.reduce(0) { $0 + $1.quantity },

@@ -1,14 +1,19 @@
+import Foundation
+
 /// Numbers the kinds+specs the planner has lots of, and finds a request line's number fast.
 ///
 /// Hashing an `ItemKey` hashes its strings in Unicode normal form, which costs hundreds of
 /// instructions per Chinese kind or spec; with 100,000 requests that was a large part of
-/// planning. A line is therefore found by an FNV-1a hash of its bytes among the spellings seen
-/// so far and confirmed with `==`; a spelling not seen yet is looked up once in the canonical
-/// table, so two spellings of one kind+spec (composed and decomposed) still get one number.
+/// planning. A line is therefore found among the spellings seen so far by the byte counts of its
+/// kind and spec (which a `String` keeps) and confirmed by comparing bytes; a spelling not seen yet is
+/// looked up once in the canonical table, so two spellings of one kind+spec (composed and decomposed) still
+/// get one number.
 struct ItemNumbers {
     private var canonical: [ItemKey: Int] = [:]
-    /// Spellings seen, by their byte hash: the item as spelled and its number (nil: no lots).
-    private var spellings: [UInt64: (item: ItemKey, number: Int?)] = [:]
+    /// Spellings seen: the item as spelled, its byte counts and its number (nil: no lots).
+    private var spellings: [(item: ItemKey, counts: UInt64, number: Int?)] = []
+    /// Open addressing over `spellings` by byte counts: a position in `spellings`, or -1 for an empty slot.
+    private var slots = Array(repeating: -1, count: 64)
     /// The kinds+specs by number.
     private(set) var items: [ItemKey] = []
 
@@ -22,28 +27,48 @@ struct ItemNumbers {
 
     /// The number of `item`, or nil when it was never added.
     mutating func number(of item: ItemKey) -> Int? {
-        let hash = Self.bytesHash(item)
-        if let seen = spellings[hash], seen.item == item { return seen.number }
+        let counts = UInt64(item.kind.utf8.count) << 32 | UInt64(item.spec.utf8.count)
+        var slot = slot(of: counts)
+        while slots[slot] >= 0 {
+            let seen = spellings[slots[slot]]
+            if seen.counts == counts, Self.sameBytes(seen.item.kind, item.kind),
+                Self.sameBytes(seen.item.spec, item.spec)
+            {
+                return seen.number
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        // A spelling not seen yet: looked up once in the canonical table.
         let number = canonical[item]
-        if spellings[hash] == nil { spellings[hash] = (item, number) }
+        slots[slot] = spellings.count
+        spellings.append((item, counts, number))
+        if spellings.count * 2 > slots.count { grow() }
         return number
     }
 
-    /// FNV-1a over the kind's bytes, a separator and the spec's bytes.
-    private static func bytesHash(_ item: ItemKey) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        mix(item.kind, into: &hash)
-        hash = (hash ^ 0xff) &* 0x100_0000_01b3
-        mix(item.spec, into: &hash)
-        return hash
+    private func slot(of counts: UInt64) -> Int {
+        // The high bits of a multiplicative hash, as many as the table needs.
+        Int(truncatingIfNeeded: (counts &* 0x9e37_79b9_7f4a_7c15) >> (64 - slots.count.trailingZeroBitCount))
     }
 
-    private static func mix(_ text: String, into hash: inout UInt64) {
-        let mixed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    /// Whether two strings have the same bytes, which makes them the same string (`==` would also compare
+    /// them in Unicode normal form, which costs hundreds of instructions for a Chinese spec).
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        let same = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                left.count == right.count
+                    && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
         }
-        if mixed == nil {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (same ?? nil) ?? (lhs == rhs)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for (position, spelling) in spellings.enumerated() {
+            var slot = slot(of: spelling.counts)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = position
         }
     }
 }

@@ -110,7 +110,10 @@ struct OpenLines: Equatable, Sendable {
 
     /// The open lines in tie order: the settled ones (closed ones included, marked) and the recent ones sorted.
     func ordered() -> Ordered {
-        Ordered(settled: settled, recent: recent.values.sorted { $0.order < $1.order })
+        // Sorting positions moves 8 bytes where sorting the lines would move a whole line at every step.
+        let lines = Array(recent.values)
+        let order = lines.indices.sorted { lines[$0].order < lines[$1].order }
+        return Ordered(settled: settled, recent: order.map { lines[$0] })
     }
 
     /// The open lines in tie order, as two sorted arrays a reader merges.
@@ -123,19 +126,36 @@ struct OpenLines: Equatable, Sendable {
             entry < settled.count ? settled[entry] : recent[entry - settled.count]
         }
 
+        /// `body` applied to the line at `entry` where it is stored, so that reading a field or two does not copy
+        /// (and retain the strings of) the whole line.
+        func withLine<Value>(at entry: Int, _ body: (UnsafePointer<Line>) -> Value) -> Value {
+            if entry < settled.count { return settled.withUnsafeBufferPointer { body($0.baseAddress! + entry) } }
+            return recent.withUnsafeBufferPointer { body($0.baseAddress! + (entry - settled.count)) }
+        }
+
         /// Calls `body` with the entry and line of every open line, in tie order.
         func forEach(_ body: (Int, Line) -> Void) {
-            var s = 0
-            var r = 0
-            while s < settled.count || r < recent.count {
-                if s < settled.count, settled[s].isClosed {
-                    s += 1
-                } else if r == recent.count || (s < settled.count && settled[s].order < recent[r].order) {
-                    body(s, settled[s])
-                    s += 1
-                } else {
-                    body(settled.count + r, recent[r])
-                    r += 1
+            forEachInPlace { entry, line in body(entry, line.pointee) }
+        }
+
+        /// Calls `body` with the entry of every open line, in tie order, and the line where it is stored, so
+        /// that a reader of a few fields does not copy (and retain the strings of) every line.
+        func forEachInPlace(_ body: (Int, UnsafePointer<Line>) -> Void) {
+            settled.withUnsafeBufferPointer { settled in
+                recent.withUnsafeBufferPointer { recent in
+                    var s = 0
+                    var r = 0
+                    while s < settled.count || r < recent.count {
+                        if s < settled.count, settled[s].isClosed {
+                            s += 1
+                        } else if r == recent.count || (s < settled.count && settled[s].order < recent[r].order) {
+                            body(s, settled.baseAddress! + s)
+                            s += 1
+                        } else {
+                            body(settled.count + r, recent.baseAddress! + r)
+                            r += 1
+                        }
+                    }
                 }
             }
         }

@@ -28,17 +28,9 @@ struct PlanTable: Sendable {
     /// One per allocation, when the plan was asked for explanations.
     let explanations: [PlanExplanation]?
 
-    func request(of line: Line) -> RequestID { read(line) { $0.request } }
+    func request(of line: Line) -> RequestID { openLines.withLine(at: line.entry) { $0.pointee.request } }
 
-    func number(of line: Line) -> Int { read(line) { $0.number } }
+    func number(of line: Line) -> Int { openLines.withLine(at: line.entry) { $0.pointee.number } }
 
-    func tier(of line: Line) -> Tier { read(line) { $0.tier } }
-
-    /// One field of a line's open line, read in place rather than by copying the whole open line.
-    @inline(__always)
-    private func read<Value>(_ line: Line, _ field: (OpenLines.Line) -> Value) -> Value {
-        let settled = openLines.settled
-        return line.entry < settled.count
-            ? field(settled[line.entry]) : field(openLines.recent[line.entry - settled.count])
-    }
+    func tier(of line: Line) -> Tier { openLines.withLine(at: line.entry) { $0.pointee.tier } }
 }

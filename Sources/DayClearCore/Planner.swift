@@ -29,7 +29,7 @@ public struct Planner: Sendable {
         for (index, pool) in input.pools.enumerated() {
             let before = (pieces.count, outcomes.count)
             PlanningPool.allocate(
-                pool, rule: rule, explained: explained, demands: input.demands, needs: &input.needs,
+                pool, rule: rule, explained: explained, needs: &input.needs,
                 supplies: &input.supplies, pieces: &pieces, outcomes: &outcomes)
             if explained, pool.source == .substitute {
                 substitutePool.record(
@@ -112,6 +112,7 @@ public struct Planner: Sendable {
         outcomes: [PlanningPool.Outcome], directed: Int, general: Int, substitutePool: SubstitutePoolTrail
     ) -> PlanExplanation {
         let demand = input.demands[index]
+        let open = input.lines[demand.entry]
         let from: Int
         var substitution: Substitution?
         switch piece.source {
@@ -124,8 +125,8 @@ public struct Planner: Sendable {
         }
         let outcome = from >= 0 ? outcomes[from] : nil
         var explanation = PlanExplanation(
-            rule: rule, tier: demand.tier, source: piece.source, asked: demand.asked,
-            alreadyProposed: demand.alreadyProposed, exactShare: outcome?.exactShare ?? 0,
+            rule: rule, tier: demand.tier, source: piece.source, asked: open.asked,
+            alreadyProposed: open.proposed, exactShare: outcome?.exactShare ?? 0,
             fillRatio: outcome?.fillRatio, awarded: outcome?.awarded ?? piece.quantity,
             packSize: outcome?.packSize ?? 1, rounding: outcome?.rounding ?? .exact, shortfall: input.needs[index])
         explanation.substitute = substitution?.item

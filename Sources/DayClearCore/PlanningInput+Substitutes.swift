@@ -14,31 +14,36 @@ extension PlanningInput {
         var request: RequestID?
         var ofRequest: [Substitution] = []
         for (index, demand) in demands.enumerated() {
-            let id = lines[demand.entry].request
+            let (id, number) = lines.withLine(at: demand.entry) { ($0.pointee.request, $0.pointee.number) }
             if id != request {
                 request = id
                 ofRequest = ledger.substitutions[id] ?? []
             }
             guard !ofRequest.isEmpty else { continue }
-            let mine = ofRequest.filter { $0.line == demand.line && $0.isActive }
+            let mine = ofRequest.filter { $0.line == number && $0.isActive }
             if !mine.isEmpty { allowed[index] = mine }
         }
         guard !allowed.isEmpty else { return }
-        // The lines allowed each kind+spec, in tie order as in every pool.
+        // The lines allowed each kind+spec, in tie order as in every pool, and the same by recipient for the
+        // directed pools (each recipient read once, not once per directed pool).
         var candidates: [ItemKey: [Int]] = [:]
+        var byRecipient: [ItemKey: [RecipientID: [Int]]] = [:]
         for index in allowed.keys.sorted() {
-            for substitution in allowed[index] ?? [] { candidates[substitution.item, default: []].append(index) }
+            let recipient = lines.withLine(at: demands[index].entry) { $0.pointee.recipient }
+            for substitution in allowed[index] ?? [] {
+                candidates[substitution.item, default: []].append(index)
+                byRecipient[substitution.item, default: [:]][recipient, default: []].append(index)
+            }
         }
         for pool in pools.indices {
             let spec = pools[pool]
-            guard let allowedLines = candidates[spec.item] else { continue }
-            let lines =
-                spec.owner.map { owner in
-                    allowedLines.filter { self.lines[demands[$0].entry].recipient == owner }
-                } ?? allowedLines
+            let lines = spec.owner.map { byRecipient[spec.item]?[$0] ?? [] } ?? candidates[spec.item] ?? []
             guard !lines.isEmpty else { continue }
-            let members = lines.map {
-                PoolMember(demand: $0, tier: demands[$0].tier, neededBy: demands[$0].neededBy, asked: demands[$0].asked)
+            let members = lines.map { demand in
+                let open = self.lines[demands[demand].entry]
+                return PoolMember(
+                    demand: demand, tier: open.tier, neededBy: open.neededBy, submittedAt: open.submittedAt,
+                    asked: open.asked)
             }
             pools.append(
                 PoolSpec(

@@ -1,20 +1,14 @@
 import Foundation
 
-/// A request line the planner may serve.
+/// A request line the planner may serve: where it is in the ledger's open lines and its tier.
 ///
-/// Plain values only: the line's request, recipient and kind+spec stay in the ledger's open lines
-/// and are read back once the plan is built, so moving and copying 180,000 demands retains no strings.
-/// What changes while planning, the units still to find, is kept apart (`PlanningInput.needs`).
+/// Everything else about the line stays in the open lines (`OpenLines.Ordered`), read again only where it is
+/// needed (explanations, substitutes); what changes while planning, the units still to find, is kept apart
+/// (`PlanningInput.needs`).
 struct Demand {
-    /// Where the line is in the ledger's open lines (`OpenLines.Ordered`).
+    /// Where the line is in the ledger's open lines.
     var entry: Int
-    /// The line's number.
-    var line: Int
     var tier: Tier
-    var neededBy: Date
-    var submittedAt: Date
-    var asked: Int
-    var alreadyProposed: Int
 }
 
 /// A line's place in a pool, with what sharing the pool reads of it, so that planning a pool reads its
@@ -24,6 +18,7 @@ struct PoolMember {
     var demand: Int
     var tier: Tier
     var neededBy: Date
+    var submittedAt: Date
     var asked: Int
 }
 
@@ -151,21 +146,21 @@ struct PlanningInput {
         self.pools = []
         var recipient: RecipientID?
         var directed: [(item: Int, pool: Int)]?
-        lines.forEach { entry, line in
-            guard line.asked > line.proposed, line.submittedAt < end else { return }
+        lines.forEachInPlace { entry, line in
+            let (asked, proposed) = (line.pointee.asked, line.pointee.proposed)
+            guard asked > proposed, line.pointee.submittedAt < end else { return }
             let demand = demands.count
-            demands.append(
-                Demand(
-                    entry: entry, line: line.number, tier: line.tier, neededBy: line.neededBy,
-                    submittedAt: line.submittedAt, asked: line.asked, alreadyProposed: line.proposed))
-            needs.append(line.asked - line.proposed)
-            let member = PoolMember(demand: demand, tier: line.tier, neededBy: line.neededBy, asked: line.asked)
-            guard let item = numbers.number(of: line.item) else { return }
+            demands.append(Demand(entry: entry, tier: line.pointee.tier))
+            needs.append(asked - proposed)
+            let member = PoolMember(
+                demand: demand, tier: line.pointee.tier, neededBy: line.pointee.neededBy,
+                submittedAt: line.pointee.submittedAt, asked: asked)
+            guard let item = numbers.number(of: line.pointee.item) else { return }
             if !directedPools.isEmpty {
                 // A request's lines are consecutive, so its recipient's directed pools are looked up once.
-                if line.recipient != recipient {
-                    recipient = line.recipient
-                    directed = directedPools[line.recipient]
+                if line.pointee.recipient != recipient {
+                    recipient = line.pointee.recipient
+                    directed = directedPools[line.pointee.recipient]
                 }
                 if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].members.append(member) }
             }

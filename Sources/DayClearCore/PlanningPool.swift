@@ -25,7 +25,7 @@ enum PlanningPool {
     /// Plans `pool`: lowers `needs` and the supplies' free units by what it awards, and appends the pieces (and,
     /// when `explained`, each line's outcome).
     static func allocate(
-        _ pool: PoolSpec, rule: PlanningRule, explained: Bool, demands: [Demand], needs: inout [Int],
+        _ pool: PoolSpec, rule: PlanningRule, explained: Bool, needs: inout [Int],
         supplies: inout [Supply], pieces: inout [Piece], outcomes: inout [Outcome]
     ) {
         let etas = Array(Set(pool.supplies.compactMap { supplies[$0].eta })).sorted()
@@ -34,7 +34,7 @@ enum PlanningPool {
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
         // A line may take lots expected no later than its needed-by time.
-        var lines = ordered(pool.members.filter { needs[$0.demand] > 0 }, rule: rule, demands: demands).map {
+        var lines = ordered(pool.members.filter { needs[$0.demand] > 0 }, rule: rule).map {
             PoolLine(
                 demand: $0.demand, lineClass: upperBound(etas, $0.neededBy), tier: $0.tier, asked: $0.asked,
                 need: needs[$0.demand])
@@ -55,16 +55,15 @@ enum PlanningPool {
 
     /// The lines in the order they are shared: tier by tier for the default rule, tie order for pro-rata and
     /// equal awards, (tier, needed-by, submission) for strict priority. `members` are in tie order.
-    private static func ordered(_ members: [PoolMember], rule: PlanningRule, demands: [Demand]) -> [PoolMember] {
+    private static func ordered(_ members: [PoolMember], rule: PlanningRule) -> [PoolMember] {
         switch rule {
         case .default:
             return byTier(members)
         case .proRata, .equalAwards:
             return members
         case .strictPriority:
-            return members.sorted { lhs, rhs in
-                let (l, r) = (demands[lhs.demand], demands[rhs.demand])
-                return (l.tier, l.neededBy, l.submittedAt, lhs.demand) < (r.tier, r.neededBy, r.submittedAt, rhs.demand)
+            return members.sorted {
+                ($0.tier, $0.neededBy, $0.submittedAt, $0.demand) < ($1.tier, $1.neededBy, $1.submittedAt, $1.demand)
             }
         }
     }

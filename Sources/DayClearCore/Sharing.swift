@@ -45,9 +45,9 @@ struct Sharing {
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
         if remaining > 0 {
             // Remainders compared in millionths of a unit, so float noise cannot break a tie.
-            let byRemainder = given.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
-                .map { (-Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()), $0) }.sorted(by: <)
-            for (_, position) in byRemainder {
+            let rounded = given.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
+            let remainders = rounded.map { Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()) }
+            for position in Self.largestFirst(rounded, remainders: remainders) {
                 let extra = grant(min(pack, remaining), to: first + position, lines: &lines)
                 given[position] += extra
                 remaining -= extra
@@ -77,6 +77,19 @@ struct Sharing {
         }
     }
 
+    /// `positions` by decreasing remainder, ties in position order. Each pair is packed into one integer when
+    /// it fits (remainders below 2³¹ millionths, that is packs under 2,147 units), since sorting plain integers
+    /// costs a fraction of sorting pairs through a comparison.
+    private static func largestFirst(_ positions: [Int], remainders: [Int]) -> [Int] {
+        let most = remainders.max() ?? 0
+        guard most < 1 << 31, positions.count < 1 << 32 else {
+            return zip(remainders, positions).map { (-$0, $1) }.sorted(by: <).map(\.1)
+        }
+        var keys = zip(remainders, positions).map { UInt64(most - $0) << 32 | UInt64($1) }
+        keys.sort()
+        return keys.map { Int($0 & 0xffff_ffff) }
+    }
+
     /// Gives a line as much of its need as the pool still allows.
     private mutating func fill(_ line: Int, lines: inout [PoolLine]) -> Int {
         grant(lines[line].need, to: line, lines: &lines)
@@ -85,6 +98,8 @@ struct Sharing {
     /// Gives up to `units` to a line, within its need and the room of its prefixes.
     private mutating func grant(_ units: Int, to line: Int, lines: inout [PoolLine]) -> Int {
         let lineClass = lines[line].lineClass
+        // The room of the line's prefixes costs a pass over the classes: not asked when nothing is wanted.
+        guard units > 0, lines[line].need > 0 else { return 0 }
         let given = min(units, lines[line].need, capacity.room(from: lineClass))
         guard given > 0 else { return 0 }
         capacity.award(given, to: lineClass)
