@@ -10,6 +10,7 @@ the lines of kinds with several specs allow one other spec of their kind, as a
 supervisor would, and the kind's first spec is short while its others are plentiful).
 Seeded, so reruns match.
 """
+import argparse
 import csv
 import json
 import os
@@ -158,4 +159,8 @@ def main(folder):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "instances"))
+    parser = argparse.ArgumentParser(description="Writes the seeded planner benchmark instances as JSON files.")
+    parser.add_argument(
+        "folder", nargs="?", default=os.path.join(os.path.dirname(__file__), "instances"),
+        help="where to write them (default: Benchmarks/instances)")
+    main(parser.parse_args().folder)
