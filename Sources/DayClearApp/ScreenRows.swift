@@ -81,7 +81,8 @@ enum ScreenRows {
             ledger, filter, make: { RouteRows(ledger, filter: filter) }, update: { $0.update(by: $1, in: ledger) })
     }
 
-    /// The journal, newest first, filtered by request id, lot id, actor, the event's text and reason.
+    /// The journal, newest first, filtered by request id, lot id, actor, the event's text (as shown, or in
+    /// English as `dayclear history` prints it) and reason.
     static func journal(_ state: AppState) -> JournalRows {
         let filter = state.filters[.journal] ?? ""
         guard !filter.isEmpty else { return JournalRows(events: state.journal, matching: nil) }
@@ -91,7 +92,7 @@ enum ScreenRows {
                 filter,
                 [
                     recorded.event.requestID?.rawValue ?? "", recorded.event.lotID?.rawValue ?? "", recorded.actor,
-                    recorded.event.summary, recorded.reason ?? "",
+                    recorded.event.summary(state.language), recorded.event.summary, recorded.reason ?? "",
                 ])
         }
         return JournalRows(events: state.journal, matching: matching)

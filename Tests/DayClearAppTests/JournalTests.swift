@@ -33,6 +33,23 @@ import Testing
         #expect(try filtered("r-0001") == Array(expected))
     }
 
+    /// The Chinese screen shows each event's text in Chinese; a filter finds it by what is shown
+    /// and by the English of `dayclear history`.
+    @Test func filterByShownOrEnglishText() throws {
+        let rejections = Fixture.movedRecorded().filter {
+            if case .requestRejected = $0.event { return true }
+            return false
+        }.map(\.sequence).reversed()
+        #expect(!rejections.isEmpty)
+        #expect(try filtered("驳回") == Array(rejections))
+        #expect(try filtered("rejected") == Array(rejections))
+        for recorded in Fixture.movedRecorded() {
+            let chinese = recorded.event.summary(.zh)
+            #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(chinese)")
+            #expect(recorded.event.summary(.en) == recorded.event.summary)
+        }
+    }
+
     @Test func filterByLot() throws {
         let events = Fixture.movedRecorded()
         let expected = events.filter { $0.event.lotID == "L-0003" }.map(\.sequence).reversed()
