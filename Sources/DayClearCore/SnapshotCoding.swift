@@ -10,7 +10,7 @@ import Foundation
 /// records share one copy of each.
 struct SnapshotWriter {
     private var body: [UInt8] = []
-    private var places: [String: UInt32] = [:]
+    private var places: [ExactText: UInt32] = [:]
     private var table: [String] = []
 
     /// The table followed by the body.
@@ -35,11 +35,11 @@ struct SnapshotWriter {
 
     mutating func string(_ value: String) {
         let place: UInt32
-        if let known = places[value] {
+        if let known = places[ExactText(value)] {
             place = known
         } else {
             place = UInt32(table.count)
-            places[value] = place
+            places[ExactText(value)] = place
             table.append(value)
         }
         withUnsafeBytes(of: place.littleEndian) { body.append(contentsOf: $0) }
@@ -60,6 +60,22 @@ struct SnapshotWriter {
         guard let value else { return byte(0) }
         byte(1)
         write(&self, value)
+    }
+}
+
+/// A string compared by its UTF-8 bytes, as the table must: Swift's `==` holds composed and
+/// decomposed spellings (é as one scalar or two) equal, and sharing one place would give a record
+/// back another record's bytes.
+private struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
