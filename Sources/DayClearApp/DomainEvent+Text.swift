@@ -36,10 +36,8 @@ extension DomainEvent {
             return q.quantities.isEmpty ? "\(q.request) 送达，如数收到" : "\(q.request) 送达，实收 \(Self.quantities(q))"
         case .paperworkCompleted(let r): return "\(r.request) 补办手续完成"
         case .shuttleRunsPlanned(let p):
-            let stops = p.runs.reduce(0) { $0 + $1.stops.count }
-            let kilometres = String(format: "%.1f", Double(p.runs.reduce(0) { $0 + $1.metres }) / 1000)
             let rate = p.forecastClearRate.map { String(format: "，预测当日清 %.1f%%", $0 * 100) } ?? ""
-            return "安排 \(p.day) 邮政班车 \(p.runs.count) 趟：\(stops) 站，\(kilometres) 公里\(rate)"
+            return "安排 \(p.day) 邮政班车 \(p.runs.count) 趟：\(p.stopCount) 站，\(p.kilometresText) 公里\(rate)"
         case .roleGranted(let c): return "授予 \(c.user) “\(c.role.chineseName)”角色"
         case .roleRevoked(let c): return "收回 \(c.user) 的“\(c.role.chineseName)”角色"
         case .serverGroupNamed(let g): return "指定 \(g.name) 为可连接服务器的用户组"

@@ -32,10 +32,9 @@ extension DomainEvent {
         case .requestDelivered(let q): return "delivered \(q.request): received \(Self.quantities(q))"
         case .paperworkCompleted(let r): return "completed paperwork for \(r.request)"
         case .shuttleRunsPlanned(let p):
-            let stops = p.runs.reduce(0) { $0 + $1.stops.count }
-            let kilometres = String(format: "%.1f", Double(p.runs.reduce(0) { $0 + $1.metres }) / 1000)
             let rate = p.forecastClearRate.map { String(format: ", forecast same-day clear %.1f%%", $0 * 100) } ?? ""
-            return "planned \(p.runs.count) shuttle runs for \(p.day): \(stops) stops, \(kilometres) km\(rate)"
+            return
+                "planned \(p.runs.count) shuttle runs for \(p.day): \(p.stopCount) stops, \(p.kilometresText) km\(rate)"
         case .roleGranted(let c): return "granted \(c.user) the \(c.role.rawValue) role"
         case .roleRevoked(let c): return "revoked the \(c.role.rawValue) role from \(c.user)"
         case .serverGroupNamed(let g): return "named \(g.name) the group that may connect to the server"

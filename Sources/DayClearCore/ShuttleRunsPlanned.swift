@@ -37,6 +37,12 @@ public struct ShuttleRunsPlanned: Hashable, Codable, Sendable {
         self.clearedUnits = clearedUnits
     }
 
+    /// Stops over all runs.
+    public var stopCount: Int { runs.reduce(0) { $0 + $1.stops.count } }
+
+    /// The runs' total length in kilometres, to one decimal, as the journal shows it.
+    public var kilometresText: String { String(format: "%.1f", Double(runs.reduce(0) { $0 + $1.metres }) / 1000) }
+
     /// The forecast same-day clear rate; nil when the day had no goods.
     public var forecastClearRate: Double? { dayUnits > 0 ? Double(clearedUnits) / Double(dayUnits) : nil }
 }
