@@ -43,10 +43,14 @@ extension Ledger {
     }
 
     private func validateLines(of submission: RequestSubmission) throws {
-        guard recipients[submission.recipient] != nil else {
+        // `index(forKey:)`: comparing `recipients[…]` with nil would copy the recipient, strings and all.
+        guard recipients.index(forKey: submission.recipient) != nil else {
             throw DomainError.unknownRecipient(submission.recipient)
         }
         guard !submission.lines.isEmpty else { throw DomainError.invalid("\(submission.id) has no lines") }
+        // Only a long request hashes its items to find a repeat: hashing a key normalises both of its
+        // strings (they are seldom ASCII), which costs more than comparing a few earlier lines.
+        let hashesItems = submission.lines.count > 8
         var seen: [ItemKey: Int] = [:]
         for (index, line) in submission.lines.enumerated() {
             guard line.number == index + 1 else {
@@ -59,11 +63,14 @@ extension Ledger {
             guard unit == line.unit || line.unit.isEmpty else {
                 throw DomainError.unitMismatch(line.item, expected: unit, got: line.unit)
             }
-            if let earlier = seen[line.item] {
+            let earlier =
+                hashesItems
+                ? seen.updateValue(line.number, forKey: line.item)
+                : submission.lines[..<index].first { $0.item == line.item }?.number
+            if let earlier {
                 throw DomainError.invalid(
                     "\(submission.id) line \(line.number) repeats \(line.item) from line \(earlier)")
             }
-            seen[line.item] = line.number
         }
     }
 

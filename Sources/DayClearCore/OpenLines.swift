@@ -73,7 +73,11 @@ struct OpenLines: Equatable, Sendable {
 
     /// The lines given, in any order, all settled.
     init(lines: [Line]) {
-        settled = lines.sorted { $0.order < $1.order }
+        // An import rebuilds a million lines at once. Sorting each line's order beside its position moves
+        // 56 bytes where sorting the lines would move a whole line at every step, and compares them in
+        // place where sorting bare positions would look up two lines at random for each comparison.
+        let sorted = lines.indices.map { (order: lines[$0].order, position: $0) }.sorted { $0.order < $1.order }
+        settled = sorted.map { lines[$0.position] }
     }
 
     /// Adds every line of a request that now awaits a decision, nothing proposed yet.

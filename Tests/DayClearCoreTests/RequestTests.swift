@@ -91,6 +91,16 @@ struct RequestTests {
         try f.record(submission(lines: [line(1, Items.n95, 10), line(2, Items.surgical, 20)]))
     }
 
+    /// A request of up to eight lines compares each item with the earlier ones; a longer one hashes them.
+    @Test("a repeated item is named with both lines, in a short request and a long one", arguments: [5, 8, 9, 12])
+    func repeatedItemNamed(_ count: Int) throws {
+        var f = try Fixture()
+        let lines = (1...count).map { line($0, Items.all[($0 - 1) % Items.all.count], 10) }
+        f.expectRefusal(
+            submission(lines: lines), .invalid("R-1 line 5 repeats \(Items.all[0]) from line 1"))
+        try f.record(submission(lines: Array(lines.prefix(4))))
+    }
+
     @Test(
         "lines must be numbered 1, 2, 3…",
         arguments: [[2], [0], [1, 3], [1, 1], [2, 1], [-1, 0]])

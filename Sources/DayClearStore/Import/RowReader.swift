@@ -128,10 +128,11 @@ struct RowReader {
     }
 
     /// A later line of a request repeats its first line's recipient and times, or leaves them empty.
+    /// A cell holding the first line's bytes is not read again (the first line's is read and checked).
     private func requireSameRequest(
         _ record: ImportRecord, as first: ImportRecord, id: RequestID, ledger: Ledger
     ) throws {
-        if !value(.recipient, in: record).isEmpty, !sameText(.recipient, record, first) {
+        if !sameText(.recipient, record, first), !value(.recipient, in: record).isEmpty {
             let recipient = try recipientReference(.recipient, record, ledger: ledger, optional: false)
             let original = try recipientReference(.recipient, first, ledger: ledger, optional: false)
             guard recipient == original else {
@@ -139,9 +140,9 @@ struct RowReader {
             }
         }
         for cell in [ImportCell.neededBy, .submittedAt] {
-            guard !value(cell, in: record).isEmpty else { continue }
+            guard !sameText(cell, record, first), !value(cell, in: record).isEmpty else { continue }
             let here = try date(cell, record)
-            guard sameText(cell, record, first) || here == (try? date(cell, first)) else {
+            guard here == (try? date(cell, first)) else {
                 throw issue(record, cell, "differs from \(id)'s first line (row \(first.row))")
             }
         }
