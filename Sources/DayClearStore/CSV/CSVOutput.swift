@@ -45,7 +45,7 @@ public struct CSVOutput {
     /// plain number, not a formula).
     public mutating func field(_ number: Int) {
         separate()
-        bytes.appendDecimal(number)
+        bytes.appendDecimal(Int64(number))
     }
 
     private mutating func separate() {

@@ -1,7 +1,8 @@
 extension [UInt8] {
     /// Appends `value` in decimal, as `"\(value)"` would spell it, digit by digit without an
     /// intermediate `String` (the export and the import's payloads write millions of numbers).
-    mutating func appendDecimal<N: BinaryInteger>(_ value: N) {
+    /// Not generic: an unspecialised call divided by ten through the protocol's witnesses.
+    mutating func appendDecimal(_ value: Int64) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = count

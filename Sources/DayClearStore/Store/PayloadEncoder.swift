@@ -55,8 +55,8 @@ private struct JSONText {
     }
 
     /// A whole number in decimal, written digit by digit (no intermediate `String`).
-    mutating func number<N: FixedWidthInteger & SignedInteger>(_ value: N) {
-        bytes.appendDecimal(value)
+    mutating func number(_ value: some FixedWidthInteger & SignedInteger) {
+        bytes.appendDecimal(Int64(value))
     }
 
     /// A quoted string; false when it holds a control character, which is left to `JSONEncoder`.
