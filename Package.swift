@@ -72,7 +72,10 @@ let package = Package(
         // Times opening a 1,000,000-event store, import, day-end export and a durable approval; not part of `swift test`.
         .executableTarget(
             name: "dayclear-bench-store",
-            dependencies: ["DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI", "SeededRandom"],
+            dependencies: [
+                "DayClearCore", "DayClearStore", "DayClearApp", "TerminalUI", "SeededRandom",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/Store"
         ),
         .testTarget(name: "DayClearCoreTests", dependencies: ["DayClearCore", "SeededRandom"]),

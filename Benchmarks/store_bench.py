@@ -254,10 +254,14 @@ def main():
                        for _ in range(max(1, repeat // 2))]
     results["e2e"] = []
     results["insert_floor"] = []
+    results["grdb_floor"] = []
     for _ in range(max(1, repeat // 2)):
         target = fresh_copy(base, os.path.join(work, "import-run"))
         results["e2e"].append(run(bench, "import", "--data", target, "--file", csv_path, "--phase", "e2e"))
         results["insert_floor"].append(sqlite_import_floor(base, target, work))
+        floor_copy = fresh_copy(base, os.path.join(work, "import-floor"))
+        results["grdb_floor"].append(run(bench, "import", "--data", floor_copy, "--rows-from", target,
+                                         "--file", csv_path, "--phase", "floor"))
 
     if args.only == "import":
         if args.json:
@@ -358,7 +362,8 @@ Import of the {mb:.0f} MB request CSV ({r['e2e'][0]['events']:,} requests); targ
 {row("every field as a String in one table (CSVReader.read)", r['table'])}
 {row("parse + validate + fold into the ledger (plan)", r['plan'])}
 {row("end to end: also encode, hash, insert, commit", r['e2e'])}
-| the same rows inserted again by C SQLite in one transaction (floor) | {cell([x[0] for x in floor])} | {rate([x[0] for x in floor])} | {cell([x[1] for x in floor])} | |
+| the same rows inserted again by Python's sqlite3 in one transaction | {cell([x[0] for x in floor])} | {rate([x[0] for x in floor])} | {cell([x[1] for x in floor])} | |
+{row("the same rows inserted again through GRDB, one prepared statement, one transaction (floor)", r['grdb_floor'])}
 """)
     print(f"load average before the import steps: {r['load_before_import']}, after: "
           f"{open('/proc/loadavg').read().split()[:3]}")

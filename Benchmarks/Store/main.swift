@@ -12,6 +12,7 @@ import TerminalUI
 ///   dayclear-bench-store open --data DIR [--snapshot off]
 ///   dayclear-bench-store snapshot --data DIR
 ///   dayclear-bench-store import --data DIR --file CSV --phase parse|table|plan|e2e
+///   dayclear-bench-store import --data BASE-COPY --rows-from IMPORTED-DIR --file CSV --phase floor
 ///   dayclear-bench-store export --data DIR --day YYYY-MM-DD --out DIR
 ///   dayclear-bench-store approve --data DIR [--count N]
 /// Each timing command prints one JSON object.
