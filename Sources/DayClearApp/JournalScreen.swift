@@ -30,7 +30,7 @@ func renderJournal(_ state: AppState, ledger: Ledger, into buffer: inout CellBuf
             return TableRow(
                 [
                     String(recorded.sequence), wide ? when : String(when.suffix(11)), recorded.actor,
-                    recorded.event.summary(language), recorded.reason ?? "",
+                    recorded.event.summary(language), recorded.reasonText(language),
                 ], style: journalStyle(recorded.event))
         },
         selectedIndex: inView.selected,

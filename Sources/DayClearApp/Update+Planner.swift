@@ -6,13 +6,14 @@ func proposeByPlanner(state: inout AppState, ledger: Ledger) -> [Effect] {
     let rule = PlanningRule.default
     let plan = Planner(rule: rule).plan(ledger: ledger, day: ledger.calendar.day(containing: state.now), now: state.now)
     guard !plan.allocations.isEmpty else {
-        state.status = .error(language.pick("没有可分配的物资或待分配的申请", "Nothing to allocate: no free stock for the open requests"))
+        state.status = .error(
+            language.pick("没有可分配的物资或待分配的申请", "Nothing to allocate: no free stock for the open requests"))
         return []
     }
     let units = plan.allocations.reduce(0) { $0.saturatingAdd($1.quantity) }
     return [
         .record(
-            reason: "planner: \(rule.englishName)", events: plan.events,
+            reason: MachineReason.planner(rule).recorded, events: plan.events,
             success: language.pick(
                 "已生成分配建议：\(plan.allocations.count) 笔，共 \(units) 件（\(rule.chineseName)）",
                 "Planner proposed \(plan.allocations.count) allocations, \(units) units (\(rule.englishName))"))

@@ -32,7 +32,7 @@ func askToRecordShuttleRuns(state: inout AppState, ledger: Ledger) -> [Effect] {
 /// The effect that records confirmed runs.
 func recordingShuttleRuns(_ plan: ShuttleRunsPlanned, language: Language) -> Effect {
     .record(
-        reason: "route plan", events: [.shuttleRunsPlanned(plan)],
+        reason: MachineReason.routePlan.recorded, events: [.shuttleRunsPlanned(plan)],
         success: language.pick(
             "已记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车",
             "Recorded the shuttle plan for \(plan.day) (runs: \(plan.runs.count))"))

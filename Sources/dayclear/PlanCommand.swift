@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
         var plan: Plan?
         var recorded: [RecordedEvent] = []
         if apply {
-            recorded = try store.perform(reason: "planner: \(rule.englishName)") { ledger in
+            recorded = try store.perform(reason: MachineReason.planner(rule).recorded) { ledger in
                 let made = planner.plan(
                     ledger: ledger, day: try resolveDay(day, ledger: ledger, now: now), now: now, explained: true)
                 plan = made

@@ -50,7 +50,7 @@ struct RouteCommand: ParsableCommand {
             return made
         }
         if apply {
-            recorded = try store.perform(reason: "route plan") { ledger in
+            recorded = try store.perform(reason: MachineReason.routePlan.recorded) { ledger in
                 let made = try make(ledger)
                 guard !made.runs.isEmpty else {
                     throw CommandError("nothing to record: no approved goods go on the shuttle for \(made.day)")
