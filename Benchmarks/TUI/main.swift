@@ -294,6 +294,16 @@ do {
         Run(name: "lists/requests", state: state) { random, _ in
             random.next() % 10 < 7 ? .character("j") : .character("k")
         })
+    // The journal as the terminal loads it (the latest events), narrowed by a filter: every
+    // frame decides which of them match.
+    var filtered = initial
+    filtered.screen = .journal
+    filtered.journal = Array(day.events.suffix(Int(AppState.journalLength)))
+    filtered.filters[.journal] = "批准"
+    runs.append(
+        Run(name: "journal/filter", state: filtered) { random, _ in
+            random.next() % 10 < 7 ? .character("j") : .character("k")
+        })
     // Moving between screens: Tab, Shift-Tab, digits, j/k mixed.
     let mixed: [Key] = [.tab, .backTab, .character("j"), .character("k")] + Screen.allCases.map(digit)
     runs.append(Run(name: "mixed", state: initial) { random, _ in mixed[Int(random.next() % UInt64(mixed.count))] })

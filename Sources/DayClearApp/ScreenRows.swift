@@ -81,33 +81,37 @@ enum ScreenRows {
             ledger, filter, make: { RouteRows(ledger, filter: filter) }, update: { $0.update(by: $1, in: ledger) })
     }
 
-    /// The journal, newest first, filtered by request id, lot id, actor, the event's text (as shown, or in
-    /// English as `dayclear history` prints it) and reason.
+    /// The journal, newest first, filtered by request id, lot id, actor, the event's text and reason
+    /// (as shown, or in English as `dayclear history` prints them).
     static func journal(_ state: AppState) -> JournalRows {
         let filter = state.filters[.journal] ?? ""
-        guard !filter.isEmpty else { return JournalRows(events: state.journal, matching: nil) }
-        let matching = state.journal.indices.reversed().filter { index in
-            let recorded = state.journal[index]
-            return TextFilter.matches(
+        guard TextFilter.isActive(filter) else { return JournalRows(events: state.journal, matching: nil) }
+        let language = state.language
+        let matching = journalMatches.matching(state.journal, filter: filter, language: language) { recorded in
+            TextFilter.matches(
                 filter,
                 [
                     recorded.event.requestID?.rawValue ?? "", recorded.event.lotID?.rawValue ?? "", recorded.actor,
-                    recorded.event.summary(state.language), recorded.event.summary, recorded.reason ?? "",
+                    recorded.event.summary(language), recorded.event.summary, recorded.reasonText(language),
+                    recorded.reason ?? "",
                 ])
         }
         return JournalRows(events: state.journal, matching: matching)
     }
 
+    private static let journalMatches = JournalMatches()
+
     /// The journal's rows, newest first, without copying the events: all of them, or those at `matching`.
     struct JournalRows: RandomAccessCollection {
         let events: [RecordedEvent]
-        /// Indices into `events`, newest first; nil for every event.
+        /// Ascending positions in `events`; nil for every event.
         let matching: [Int]?
 
         var startIndex: Int { 0 }
         var endIndex: Int { matching?.count ?? events.count }
         subscript(position: Int) -> RecordedEvent {
-            events[matching?[position] ?? events.count - 1 - position]
+            guard let matching else { return events[events.count - 1 - position] }
+            return events[matching[matching.count - 1 - position]]
         }
     }
 

@@ -116,3 +116,51 @@ import Testing
         #expect(state.selection[.journal] == 1)
     }
 }
+
+/// The filtered journal is remembered between frames and brought up to date as events arrive.
+@Suite struct JournalFilterFollowsTests {
+    func event(_ sequence: Int64, actor: String) -> RecordedEvent {
+        RecordedEvent(
+            sequence: sequence, time: Fixture.now, actor: actor, reason: nil,
+            event: .paperworkCompleted(RequestReference(request: "R-0002")))
+    }
+
+    /// What the filter selects, worked out afresh: the oracle for the remembered rows.
+    func expected(_ state: AppState, actor: String) -> [Int64] {
+        state.journal.filter { $0.actor == actor }.map(\.sequence).reversed()
+    }
+
+    @Test func appendedEventsAreMatchedAndAChangedJournalIsReadAgain() {
+        var state = Fixture.movedState()
+        state.screen = .journal
+        state.filter = "zhao"
+        #expect(ScreenRows.journal(state).map(\.sequence) == expected(state, actor: "zhao"))
+        state.journal.append(event(7_000_001, actor: "zhao"))
+        state.journal.append(event(7_000_002, actor: "sunwu"))
+        let rows = ScreenRows.journal(state).map(\.sequence)
+        #expect(rows.first == 7_000_001)
+        #expect(rows == expected(state, actor: "zhao"))
+        state.filter = "sunwu"
+        #expect(ScreenRows.journal(state).map(\.sequence) == [7_000_002])
+        // Older events dropped from the front: the journal is read whole again.
+        state.filter = "zhao"
+        state.journal.removeFirst(2)
+        #expect(ScreenRows.journal(state).map(\.sequence) == expected(state, actor: "zhao"))
+    }
+
+    /// DayClear's own reasons read in Chinese on a Chinese screen; a filter finds them both ways.
+    @Test func machineReasonsReadInTheScreensLanguage() {
+        var state = Fixture.movedState()
+        state.screen = .journal
+        let planned = RecordedEvent(
+            sequence: 7_100_001, time: Fixture.now, actor: "wang", reason: MachineReason.planner(.default).recorded,
+            event: .paperworkCompleted(RequestReference(request: "R-0002")))
+        state.journal.append(planned)
+        #expect(planned.reasonText(.zh) == "分配建议：\(PlanningRule.default.chineseName)")
+        #expect(planned.reasonText(.en) == "planner: default rule")
+        state.filter = "分配建议"
+        #expect(ScreenRows.journal(state).first == planned)
+        state.filter = "planner: default"
+        #expect(ScreenRows.journal(state).first == planned)
+    }
+}
