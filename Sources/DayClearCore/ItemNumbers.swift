@@ -1,31 +1,24 @@
 import Foundation
 
-/// Numbers the kinds+specs the planner has lots of, and finds a request line's number fast.
+/// Finds the ledger's number of a kind+spec (`Ledger.itemNumbers`) for many request lines in a row, as a walk of
+/// every open line does.
 ///
-/// Hashing an `ItemKey` hashes its strings in Unicode normal form, which costs hundreds of
-/// instructions per Chinese kind or spec; with 100,000 requests that was a large part of
-/// planning. A line is therefore found among the spellings seen so far by the byte counts of its
-/// kind and spec (which a `String` keeps) and confirmed by comparing bytes; a spelling not seen yet is
-/// looked up once in the canonical table, so two spellings of one kind+spec (composed and decomposed) still
-/// get one number.
+/// Hashing an `ItemKey` hashes its strings in Unicode normal form, which costs hundreds of instructions per
+/// Chinese kind or spec. A line is therefore found among the spellings seen so far by the byte counts of its kind
+/// and spec (which a `String` keeps) and confirmed by comparing bytes; a spelling not seen yet is looked up once in
+/// the ledger's table, so two spellings of one kind+spec (composed and decomposed) still get one number.
 struct ItemNumbers {
-    private var canonical: [ItemKey: Int] = [:]
-    /// Spellings seen: the item as spelled, its byte counts and its number (nil: no lots).
+    private let canonical: [ItemKey: Int]
+    /// Spellings seen: the item as spelled, its byte counts and its number (nil: not in the ledger).
     private var spellings: [(item: ItemKey, counts: UInt64, number: Int?)] = []
     /// Open addressing over `spellings` by byte counts: a position in `spellings`, or -1 for an empty slot.
     private var slots = Array(repeating: -1, count: 64)
-    /// The kinds+specs by number.
-    private(set) var items: [ItemKey] = []
 
-    /// The number of `item`, giving it the next one when it is new.
-    mutating func add(_ item: ItemKey) -> Int {
-        if let number = canonical[item] { return number }
-        canonical[item] = items.count
-        items.append(item)
-        return items.count - 1
+    init(_ canonical: [ItemKey: Int]) {
+        self.canonical = canonical
     }
 
-    /// The number of `item`, or nil when it was never added.
+    /// The number of `item`, or nil when the ledger has none.
     mutating func number(of item: ItemKey) -> Int? {
         let counts = UInt64(item.kind.utf8.count) << 32 | UInt64(item.spec.utf8.count)
         var slot = slot(of: counts)

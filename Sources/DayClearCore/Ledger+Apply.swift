@@ -71,6 +71,7 @@ extension Ledger {
             throw DomainError.invalid("recipient \(recipient.id): latitude/longitude out of range")
         }
         recipients[recipient.id] = recipient
+        recipientNumbers[recipient.id] = recipientNumbers.count
     }
 
     mutating func register(_ registration: LotRegistration) throws {
@@ -91,7 +92,9 @@ extension Ledger {
         try validate(registration.valuation, of: id)
         let itemTotal = try unitsByItem[registration.item, default: 0].checkedAdding(
             registration.quantity, "registered \(registration.item) in total")
-        itemUnits[registration.item] = registration.unit
+        if itemUnits.updateValue(registration.unit, forKey: registration.item) == nil {
+            itemNumbers[registration.item] = itemNumbers.count
+        }
         unitsByItem[registration.item] = itemTotal
         lots[id] = Lot(
             id: id, item: registration.item, unit: registration.unit, quantity: registration.quantity,

@@ -12,7 +12,7 @@ extension Ledger {
             submittedAt: submission.submittedAt ?? context.time, lines: submission.lines,
             note: submission.note)
         requests[submission.id] = request
-        if !defersOpenLines { openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community) }
+        if !defersOpenLines { keepOpen(request) }
     }
 
     mutating func resubmit(_ submission: RequestSubmission, _ context: EventContext) throws {
@@ -39,7 +39,7 @@ extension Ledger {
         request.decidedAt = nil
         request.decidedBy = nil
         requests[request.id] = request
-        if !defersOpenLines { openLines.open(request, tier: recipients[request.recipient]?.tier ?? .community) }
+        if !defersOpenLines { keepOpen(request) }
     }
 
     private func validateLines(of submission: RequestSubmission) throws {

@@ -10,7 +10,7 @@ import Foundation
 /// lines are stored (`OpenLines+Snapshot.swift`), as rebuilding them walks and sorts every open request.
 extension Ledger {
     /// Raised whenever the layout below changes; a snapshot of another format is ignored.
-    public static let snapshotFormat: Int64 = 6
+    public static let snapshotFormat: Int64 = 7
 
     public func snapshotBytes() -> [UInt8] {
         var w = SnapshotWriter()
@@ -18,8 +18,9 @@ extension Ledger {
         w.string(calendar.timeZone.identifier)
         w.int(calendar.cutoffMinutes)
         w.section { w in
+            // In the order of their numbers, which reading them gives back.
             w.int(recipients.count)
-            for recipient in recipients.values {
+            for recipient in Self.byNumber(recipients.values, recipientNumbers, key: { $0.id }) {
                 w.string(recipient.id.rawValue)
                 w.string(recipient.name)
                 w.int(recipient.tier.rawValue)
@@ -39,8 +40,9 @@ extension Ledger {
         }
         w.int(allocations.count)
         for allocation in allocations { Self.write(allocation, &w) }
+        // In the order of their numbers, which reading them gives back.
         w.int(itemUnits.count)
-        for (item, unit) in itemUnits {
+        for (item, unit) in Self.byNumber(itemUnits, itemNumbers, key: { $0.key }) {
             Self.write(item, &w)
             w.string(unit)
             w.int(unitsByItem[item] ?? 0)
@@ -70,6 +72,15 @@ extension Ledger {
         return w.bytes
     }
 
+    /// `values` in the order of their keys' numbers (the numbers are 0..<values.count).
+    private static func byNumber<Key, Value>(
+        _ values: some Collection<Value>, _ numbers: [Key: Int], key: (Value) -> Key
+    ) -> [Value] {
+        var ordered = [Value?](repeating: nil, count: values.count)
+        for value in values { ordered[numbers[key(value)] ?? 0] = value }
+        return ordered.compactMap { $0 }
+    }
+
     /// The ledger `snapshotBytes()` encoded.
     ///
     /// The two halves of the body (recipients, lots, requests and open lines; allocations and the
@@ -95,6 +106,7 @@ extension Ledger {
         let first = try requestsPart.get()
         let second = try allocationsPart.get()
         recipients = first.recipients
+        recipientNumbers = first.recipientNumbers
         lots = first.lots
         requests = first.requests
         openLines = first.openLines
@@ -103,6 +115,10 @@ extension Ledger {
         allocationIndicesByLot = second.indicesByLot
         itemUnits = second.itemUnits
         unitsByItem = second.unitsByItem
+        itemNumbers = second.itemNumbers
+        guard openLines.largestItemNumber < itemNumbers.count else {
+            throw SnapshotError("an open line's kind+spec number is unknown")
+        }
         shuttlePlans = second.shuttlePlans
         roster = second.roster
         substitutions = second.substitutions
@@ -121,6 +137,7 @@ extension Ledger {
     /// The first half of a snapshot's body: recipients, lots, requests and the open lines.
     private struct RequestsPart: Sendable {
         var recipients: [RecipientID: Recipient] = [:]
+        var recipientNumbers: [RecipientID: Int] = [:]
         var lots: [LotID: Lot] = [:]
         var requests: [RequestID: Request] = [:]
         var openLines = OpenLines()
@@ -139,6 +156,7 @@ extension Ledger {
                 recipients[id] = Recipient(
                     id: id, name: name, tier: tier, latitude: try r.double(), longitude: try r.double(),
                     contact: try r.string())
+                recipientNumbers[id] = recipientNumbers.count
             }
             let lotCount = try r.count(minimumSize: 72)
             lots.reserveCapacity(lotCount)
@@ -156,7 +174,7 @@ extension Ledger {
                 recipientByPlace[place] = request.recipient
                 if request.state.awaitsDecision { awaiting.append(request) }
             }
-            openLines = try OpenLines(snapshot: &r, awaiting: awaiting)
+            openLines = try OpenLines(snapshot: &r, awaiting: awaiting, recipientCount: recipientNumbers.count)
             guard r.isAtEnd else { throw SnapshotError("the snapshot's requests have bytes after their end") }
         }
     }
@@ -171,6 +189,7 @@ extension Ledger {
         var taken: [(lot: Int, request: Int)] = []
         var itemUnits: [ItemKey: String] = [:]
         var unitsByItem: [ItemKey: Int] = [:]
+        var itemNumbers: [ItemKey: Int] = [:]
         var shuttlePlans: [CivilDate: ShuttleRunsPlanned] = [:]
         var roster = Roster()
         var substitutions: [RequestID: [Substitution]] = [:]
@@ -209,6 +228,7 @@ extension Ledger {
                 let item = try Ledger.readItem(&r)
                 itemUnits[item] = try r.string()
                 unitsByItem[item] = try r.int()
+                itemNumbers[item] = itemNumbers.count
             }
             for _ in 0..<(try r.count(minimumSize: 28)) {
                 let plan = try Ledger.readShuttlePlan(&r)

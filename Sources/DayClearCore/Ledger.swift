@@ -8,6 +8,9 @@ import Foundation
 public struct Ledger: Equatable, Sendable {
     public internal(set) var calendar = OperationalCalendar(timeZone: .gmt)
     public internal(set) var recipients: [RecipientID: Recipient] = [:]
+    /// Each recipient's number (0, 1, 2… in the order they were registered), kept in the open lines so that the
+    /// planner finds a line's directed pools without hashing its recipient's id.
+    var recipientNumbers: [RecipientID: Int] = [:]
     public internal(set) var lots: [LotID: Lot] = [:]
     public internal(set) var requests: [RequestID: Request] = [:]
     /// Every allocation ever proposed; `allocations[i].id == i + 1`.
@@ -18,6 +21,9 @@ public struct Ledger: Equatable, Sendable {
     /// one that would make the item's total overflow; every per-item sum in the
     /// reports is then safe.
     var unitsByItem: [ItemKey: Int] = [:]
+    /// Each kind+spec's number (0, 1, 2… in the order its first lot was registered), kept in the open lines so
+    /// that the planner finds a line's pool without reading its strings.
+    var itemNumbers: [ItemKey: Int] = [:]
     /// The substitutions supervisors allowed, per request, in the order they were allowed.
     public internal(set) var substitutions: [RequestID: [Substitution]] = [:]
     /// The latest shuttle runs adopted for each day.

@@ -48,7 +48,13 @@ struct OpenLines: Equatable, Sendable {
     struct Line: Equatable, Sendable {
         var order: Order
         var recipient: RecipientID
+        /// The recipient's number in the ledger (`Ledger.recipientNumbers`), so that the planner finds the line's
+        /// directed pools without hashing the recipient's id.
+        var recipientNumber: Int
         var item: ItemKey
+        /// The kind+spec's number in the ledger (`Ledger.itemNumbers`), so that the planner finds the line's pool
+        /// without reading the kind+spec's strings (a cache miss per line, as they lie all over the heap).
+        var itemNumber: Int
         /// The recipient's tier (a recipient's tier never changes once registered).
         var tier: Tier
         var submittedAt: Date
@@ -80,12 +86,14 @@ struct OpenLines: Equatable, Sendable {
         settled = sorted.map { lines[$0.position] }
     }
 
-    /// Adds every line of a request that now awaits a decision, nothing proposed yet.
-    mutating func open(_ request: Request, tier: Tier) {
+    /// Adds every line of a request that now awaits a decision, nothing proposed yet. Every line's kind+spec is
+    /// in `itemNumbers`, as the ledger accepts no request line of a kind+spec without lots.
+    mutating func open(_ request: Request, tier: Tier, recipientNumber: Int, itemNumbers: [ItemKey: Int]) {
         for line in request.lines {
             recent[LineKey(request: request.id, line: line.number)] = Line(
-                order: Order(request: request, line: line.number), recipient: request.recipient, item: line.item,
-                tier: tier, submittedAt: request.submittedAt, asked: line.quantity, proposed: 0)
+                order: Order(request: request, line: line.number), recipient: request.recipient,
+                recipientNumber: recipientNumber, item: line.item, itemNumber: itemNumbers[line.item] ?? -1, tier: tier,
+                submittedAt: request.submittedAt, asked: line.quantity, proposed: 0)
         }
         if recent.count > max(1_024, settled.count / 8) { settle() }
     }
@@ -110,6 +118,11 @@ struct OpenLines: Equatable, Sendable {
             }
         }
         if closedCount > max(1_024, settled.count / 2) { settle() }
+    }
+
+    /// The largest kind+spec number of a line (closed ones included), or -1 when there are none.
+    var largestItemNumber: Int {
+        max(settled.reduce(-1) { max($0, $1.itemNumber) }, recent.values.reduce(-1) { max($0, $1.itemNumber) })
     }
 
     /// The open lines in tie order: the settled ones (closed ones included, marked) and the recent ones sorted.
@@ -200,22 +213,32 @@ struct OpenLines: Equatable, Sendable {
 }
 
 extension Ledger {
+    /// Adds the lines of a request that now awaits a decision (submitted or resubmitted) to the open lines.
+    mutating func keepOpen(_ request: Request) {
+        openLines.open(
+            request, tier: recipients[request.recipient]?.tier ?? .community,
+            recipientNumber: recipientNumbers[request.recipient] ?? -1, itemNumbers: itemNumbers)
+    }
+
     /// The open lines computed from scratch: every line of each request awaiting a decision, with the
     /// units of its allocations still proposed.
     func walkOpenLines() -> OpenLines {
         var lines: [OpenLines.Line] = []
+        var numbers = ItemNumbers(itemNumbers)
         for request in requests.values where request.state.awaitsDecision {
             var proposed: [Int: Int] = [:]
             for allocation in allocations(of: request.id) where allocation.status == .proposed {
                 proposed[allocation.line, default: 0] += allocation.proposedQuantity
             }
             let tier = recipients[request.recipient]?.tier ?? .community
+            let recipientNumber = recipientNumbers[request.recipient] ?? -1
             for line in request.lines {
                 lines.append(
                     OpenLines.Line(
                         order: OpenLines.Order(request: request, line: line.number), recipient: request.recipient,
-                        item: line.item, tier: tier, submittedAt: request.submittedAt, asked: line.quantity,
-                        proposed: proposed[line.number] ?? 0))
+                        recipientNumber: recipientNumber, item: line.item,
+                        itemNumber: numbers.number(of: line.item) ?? -1, tier: tier,
+                        submittedAt: request.submittedAt, asked: line.quantity, proposed: proposed[line.number] ?? 0))
             }
         }
         return OpenLines(lines: lines)

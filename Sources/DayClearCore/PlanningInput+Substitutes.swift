@@ -9,47 +9,66 @@ import Foundation
 extension PlanningInput {
     mutating func addSubstitutePools(_ ledger: Ledger) {
         guard !ledger.substitutions.isEmpty else { return }
-        var allowed: [Int: [Substitution]] = [:]
-        // A request's lines are consecutive demands, so each request is looked up once.
-        var request: RequestID?
-        var ofRequest: [Substitution] = []
-        for (index, demand) in demands.enumerated() {
-            let (id, number) = lines.withLine(at: demand.entry) { ($0.pointee.request, $0.pointee.number) }
-            if id != request {
-                request = id
-                ofRequest = ledger.substitutions[id] ?? []
-            }
-            guard !ofRequest.isEmpty else { continue }
-            let mine = ofRequest.filter { $0.line == number && $0.isActive }
-            if !mine.isEmpty { allowed[index] = mine }
-        }
+        let allowed = allowedSubstitutes(ledger)
         guard !allowed.isEmpty else { return }
         // The lines allowed each kind+spec, in tie order as in every pool, and the same by recipient for the
-        // directed pools (each recipient read once, not once per directed pool).
-        var candidates: [ItemKey: [Int]] = [:]
-        var byRecipient: [ItemKey: [RecipientID: [Int]]] = [:]
+        // directed pools (each recipient read once, not once per directed pool); both by the ledger's numbers.
+        var numbers = ItemNumbers(ledger.itemNumbers)
+        var candidates: [Int: [Int]] = [:]
+        var byRecipient: [Int: [Int: [Int]]] = [:]
         for index in allowed.keys.sorted() {
-            let recipient = lines.withLine(at: demands[index].entry) { $0.pointee.recipient }
+            let recipient = lines.withLine(at: demands[index].entry) { $0.pointee.recipientNumber }
             for substitution in allowed[index] ?? [] {
-                candidates[substitution.item, default: []].append(index)
-                byRecipient[substitution.item, default: [:]][recipient, default: []].append(index)
+                guard let item = numbers.number(of: substitution.item) else { continue }
+                candidates[item, default: []].append(index)
+                byRecipient[item, default: [:]][recipient, default: []].append(index)
             }
         }
         for pool in pools.indices {
             let spec = pools[pool]
-            let lines = spec.owner.map { byRecipient[spec.item]?[$0] ?? [] } ?? candidates[spec.item] ?? []
+            let lines = spec.owner.map { byRecipient[spec.itemNumber]?[$0] ?? [] } ?? candidates[spec.itemNumber] ?? []
             guard !lines.isEmpty else { continue }
             let members = lines.map { demand in
-                let open = self.lines[demands[demand].entry]
-                return PoolMember(
-                    demand: demand, tier: open.tier, neededBy: open.neededBy, submittedAt: open.submittedAt,
-                    asked: open.asked)
+                self.lines.withLine(at: demands[demand].entry) { open in
+                    PoolMember(
+                        demand: demand, tier: open.pointee.tier, neededBy: open.pointee.neededBy,
+                        submittedAt: open.pointee.submittedAt, asked: open.pointee.asked,
+                        need: open.pointee.asked - open.pointee.proposed, mayBeServed: true)
+                }
             }
             pools.append(
                 PoolSpec(
-                    source: .substitute, item: spec.item, owner: spec.owner, supplies: spec.supplies, members: members))
+                    source: .substitute, item: spec.item, itemNumber: spec.itemNumber, owner: spec.owner,
+                    supplies: spec.supplies, members: members))
         }
         substitutes = allowed
+    }
+
+    /// The active substitutions of each demand that has any, by demand index. The ledger's substitutions are put in
+    /// tie order and matched with the demands in one pass, instead of looking up every demand's request.
+    private func allowedSubstitutes(_ ledger: Ledger) -> [Int: [Substitution]] {
+        var wanted: [(order: OpenLines.Order, allowed: [Substitution])] = []
+        for (id, substitutions) in ledger.substitutions {
+            guard let request = ledger.requests[id], request.state.awaitsDecision else { continue }
+            var byLine: [Int: [Substitution]] = [:]
+            for substitution in substitutions where substitution.isActive {
+                byLine[substitution.line, default: []].append(substitution)
+            }
+            for (line, allowed) in byLine { wanted.append((OpenLines.Order(request: request, line: line), allowed)) }
+        }
+        wanted.sort { $0.order < $1.order }
+        var allowed: [Int: [Substitution]] = [:]
+        var next = 0
+        for (index, demand) in demands.enumerated() {
+            guard next < wanted.count else { break }
+            let order = lines.withLine(at: demand.entry) { $0.pointee.order }
+            while next < wanted.count, wanted[next].order < order { next += 1 }
+            if next < wanted.count, !(order < wanted[next].order) {
+                allowed[index] = wanted[next].allowed
+                next += 1
+            }
+        }
+        return allowed
     }
 
     /// The allowance behind a substitute pool's award to one line.

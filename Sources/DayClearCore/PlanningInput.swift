@@ -20,6 +20,12 @@ struct PoolMember {
     var neededBy: Date
     var submittedAt: Date
     var asked: Int
+    /// The units the line had to find when it joined the pool.
+    var need: Int
+    /// Whether a pool planned before this one may have served the line (its directed pool, or its own spec's pools
+    /// for a substitute): its need is then read from `PlanningInput.needs`, a cache miss in a large array, instead
+    /// of `need`.
+    var mayBeServed = false
 }
 
 /// A lot the planner may draw on.
@@ -37,7 +43,10 @@ struct Supply {
 struct PoolSpec {
     var source: PlanExplanation.Source
     var item: ItemKey
-    var owner: RecipientID?
+    /// The kind+spec's number in the ledger.
+    var itemNumber: Int
+    /// The number in the ledger of the recipient the lots are directed to, nil for open lots.
+    var owner: Int?
     var supplies: [Int] = []
     /// The lines that may draw on the pool, in tie order.
     var members: [PoolMember] = []
@@ -67,7 +76,8 @@ struct PlanningInput {
     init(ledger: Ledger, day: CivilDate, now: Date) {
         lines = ledger.openLines.ordered()
         let end = ledger.calendar.window(of: day).end
-        var numbers = ItemNumbers()
+        // Each kind+spec by its number in the ledger, as its first listed lot spells it.
+        var items = [ItemKey?](repeating: nil, count: ledger.itemNumbers.count)
         var lots = [(lot: Lot, item: Int)]()
         for lot in ledger.lots.values {
             let listed: Bool
@@ -80,19 +90,23 @@ struct PlanningInput {
             }
             guard listed, lot.free > 0 else { continue }
             if let expiry = lot.expiry, expiry <= now { continue }
-            lots.append((lot, numbers.add(lot.item)))
+            // Every lot's kind+spec has a number: the ledger gives one when it registers the first lot of it.
+            guard let item = ledger.itemNumbers[lot.item] else { continue }
+            if items[item] == nil { items[item] = lot.item }
+            lots.append((lot, item))
         }
-        let (openPool, directedPools) = makePools(lots, items: numbers.items)
+        let (openPool, directedPools) = makePools(lots, items: items, recipientNumbers: ledger.recipientNumbers)
         rankPicks(lots)
-        gatherDemands(end: end, numbers: &numbers, openPool: openPool, directedPools: directedPools)
+        gatherDemands(end: end, openPool: openPool, directedPools: directedPools)
         addSubstitutePools(ledger)
     }
 
     /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient.
-    /// Returns each item's open pool (or -1) and, per recipient, its directed pools by item.
-    private mutating func makePools(_ lots: [(lot: Lot, item: Int)], items: [ItemKey]) -> (
-        [Int], [RecipientID: [(item: Int, pool: Int)]]
-    ) {
+    /// Returns each item's open pool (or -1) and each recipient's directed pools by item, both by their numbers
+    /// in the ledger; `items` spells the kinds+specs of the lots.
+    private mutating func makePools(
+        _ lots: [(lot: Lot, item: Int)], items: [ItemKey?], recipientNumbers: [RecipientID: Int]
+    ) -> ([Int], [[(item: Int, pool: Int)]]) {
         var keys: [PoolKey: [Int]] = [:]
         for (index, entry) in lots.enumerated() {
             let lot = entry.lot
@@ -101,21 +115,23 @@ struct PlanningInput {
         }
         let ordered = keys.keys.sorted { lhs, rhs in
             if (lhs.owner == nil) != (rhs.owner == nil) { return lhs.owner != nil }
-            if lhs.item != rhs.item { return items[lhs.item] < items[rhs.item] }
+            if lhs.item != rhs.item { return items[lhs.item]! < items[rhs.item]! }
             return (lhs.owner ?? "") < (rhs.owner ?? "")
         }
         var openPool = Array(repeating: -1, count: items.count)
-        var directedPools: [RecipientID: [(item: Int, pool: Int)]] = [:]
+        var directedPools = Array(repeating: [(item: Int, pool: Int)](), count: recipientNumbers.count)
         for key in ordered {
-            if let owner = key.owner {
-                directedPools[owner, default: []].append((key.item, pools.count))
+            // A lot is directed only to a registered recipient, so its owner has a number.
+            let owner = key.owner.map { recipientNumbers[$0] ?? -1 }
+            if let owner {
+                if directedPools.indices.contains(owner) { directedPools[owner].append((key.item, pools.count)) }
             } else {
                 openPool[key.item] = pools.count
             }
             pools.append(
                 PoolSpec(
-                    source: key.owner == nil ? .general : .directed, item: items[key.item], owner: key.owner,
-                    supplies: keys[key] ?? []))
+                    source: owner == nil ? .general : .directed, item: items[key.item]!, itemNumber: key.item,
+                    owner: owner, supplies: keys[key] ?? []))
         }
         return (openPool, directedPools)
     }
@@ -135,7 +151,7 @@ struct PlanningInput {
 
     /// The open lines with units still to propose, in tie order, each added to the pools it may draw on.
     private mutating func gatherDemands(
-        end: Date, numbers: inout ItemNumbers, openPool: [Int], directedPools: [RecipientID: [(item: Int, pool: Int)]]
+        end: Date, openPool: [Int], directedPools: [[(item: Int, pool: Int)]]
     ) {
         // Built in locals (the closure may not capture `self` while it reads `lines`), each held once.
         var demands: [Demand] = []
@@ -144,25 +160,24 @@ struct PlanningInput {
         needs.reserveCapacity(lines.settled.count + lines.recent.count)
         var pools = self.pools
         self.pools = []
-        var recipient: RecipientID?
-        var directed: [(item: Int, pool: Int)]?
+        let anyDirected = pools.contains { $0.source == .directed }
         lines.forEachInPlace { entry, line in
             let (asked, proposed) = (line.pointee.asked, line.pointee.proposed)
             guard asked > proposed, line.pointee.submittedAt < end else { return }
             let demand = demands.count
             demands.append(Demand(entry: entry, tier: line.pointee.tier))
             needs.append(asked - proposed)
-            let member = PoolMember(
+            var member = PoolMember(
                 demand: demand, tier: line.pointee.tier, neededBy: line.pointee.neededBy,
-                submittedAt: line.pointee.submittedAt, asked: asked)
-            guard let item = numbers.number(of: line.pointee.item) else { return }
-            if !directedPools.isEmpty {
-                // A request's lines are consecutive, so its recipient's directed pools are looked up once.
-                if line.pointee.recipient != recipient {
-                    recipient = line.pointee.recipient
-                    directed = directedPools[line.pointee.recipient]
-                }
-                if let pool = directed?.first(where: { $0.item == item })?.pool { pools[pool].members.append(member) }
+                submittedAt: line.pointee.submittedAt, asked: asked, need: asked - proposed)
+            // The kind+spec's number, not its strings: reading these would cost a cache miss per line.
+            let item = line.pointee.itemNumber
+            guard openPool.indices.contains(item) else { return }
+            if anyDirected, directedPools.indices.contains(line.pointee.recipientNumber),
+                let pool = directedPools[line.pointee.recipientNumber].first(where: { $0.item == item })?.pool
+            {
+                pools[pool].members.append(member)
+                member.mayBeServed = true
             }
             if openPool[item] >= 0 { pools[openPool[item]].members.append(member) }
         }

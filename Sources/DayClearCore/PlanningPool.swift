@@ -33,11 +33,16 @@ enum PlanningPool {
         var byClass = Array(repeating: 0, count: etas.count + 1)
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
-        // A line may take lots expected no later than its needed-by time.
-        var lines = ordered(pool.members.filter { needs[$0.demand] > 0 }, rule: rule).map {
-            PoolLine(
-                demand: $0.demand, lineClass: upperBound(etas, $0.neededBy), tier: $0.tier, asked: $0.asked,
-                need: needs[$0.demand])
+        // The lines with units still to find. A line may take lots expected no later than its needed-by time.
+        var lines: [PoolLine] = []
+        lines.reserveCapacity(pool.members.count)
+        for member in ordered(pool.members, rule: rule) {
+            let need = member.mayBeServed ? needs[member.demand] : member.need
+            guard need > 0 else { continue }
+            lines.append(
+                PoolLine(
+                    demand: member.demand, lineClass: upperBound(etas, member.neededBy), tier: member.tier,
+                    asked: member.asked, need: need))
         }
         guard !lines.isEmpty else { return }
         let pack = packSize(of: pool.supplies.map { supplies[$0].packSize })
@@ -50,7 +55,8 @@ enum PlanningPool {
         assign(
             &lines, rule: rule, pool: pool, supplyClass: supplyClass, classes: etas.count + 1, supplies: &supplies,
             pieces: &pieces)
-        for line in lines { needs[line.demand] = line.need }
+        // A line awarded nothing kept its need.
+        for line in lines where line.award > 0 { needs[line.demand] = line.need }
     }
 
     /// The lines in the order they are shared: tier by tier for the default rule, tie order for pro-rata and

@@ -9,6 +9,9 @@ import Testing
 @Suite("Open lines kept for the planner")
 struct OpenLinesTests {
     private static let start = Date(timeIntervalSince1970: 1_770_000_000)
+    /// The kinds+specs of `request`'s lines and their numbers: line n asks for spec Nn, numbered n - 1.
+    private static let itemNumbers = Dictionary(
+        uniqueKeysWithValues: (1...3).map { (ItemKey(kind: "口罩", spec: "N\($0)"), $0 - 1) })
 
     /// A request of one to three lines; some ids share their first sixteen bytes, some needed-by times tie.
     private static func request(_ number: Int, revision: Int, rng: inout SplitMix64) -> Request {
@@ -51,7 +54,7 @@ struct OpenLinesTests {
                 // A new request, or one reopened (resubmitted) with another needed-by time.
                 revisions[number, default: 0] += 1
                 let request = Self.request(number, revision: revisions[number] ?? 0, rng: &rng)
-                open.open(request, tier: .community)
+                open.open(request, tier: .community, recipientNumber: number % 7, itemNumbers: Self.itemNumbers)
                 model[number] = (request, [:])
             }
             if open.settled.count != lastSettled {
@@ -59,11 +62,13 @@ struct OpenLinesTests {
                 lastSettled = open.settled.count
             }
             guard step % 2_000 == 0 else { continue }
-            let expected = model.values.flatMap { entry in
+            let expected = model.flatMap { number, entry in
                 entry.request.lines.map { line in
                     OpenLines.Line(
                         order: OpenLines.Order(request: entry.request, line: line.number),
-                        recipient: entry.request.recipient, item: line.item, tier: .community,
+                        recipient: entry.request.recipient, recipientNumber: number % 7, item: line.item,
+                        itemNumber: line.number - 1,
+                        tier: .community,
                         submittedAt: entry.request.submittedAt, asked: line.quantity,
                         proposed: entry.proposed[line.number] ?? 0)
                 }
