@@ -59,19 +59,22 @@ public struct Planner: Sendable {
             rank[index] = position
             lines[position] = PlanTable.Line(entry: demand.entry, shortfall: input.needs[index])
         }
-        // Each line's pieces, in the order they were picked, placed after the pieces of the lines before it.
+        // Each line's pieces, in the order they were picked, placed after the pieces of the lines before it (and, for
+        // the explanations, the piece behind each allocation). Each piece's line is looked up once: `rank` is large
+        // and the pieces reach into it in no order.
+        let pieceLine = pieces.map { rank[$0.demand] }
         var start = Array(repeating: 0, count: demands.count + 1)
-        for piece in pieces { start[rank[piece.demand] + 1] += 1 }
+        for line in pieceLine { start[line + 1] += 1 }
         for line in 1..<start.count { start[line] += start[line - 1] }
-        var order = Array(repeating: 0, count: pieces.count)
+        var allocations = Array(
+            repeating: PlanTable.Allocation(line: 0, lot: 0, quantity: 0, source: .general), count: pieces.count)
+        var order = Array(repeating: 0, count: explained ? pieces.count : 0)
         for (index, piece) in pieces.enumerated() {
-            order[start[rank[piece.demand]]] = index
-            start[rank[piece.demand]] += 1
-        }
-        let allocations = order.map { index in
-            let piece = pieces[index]
-            return PlanTable.Allocation(
-                line: rank[piece.demand], lot: piece.supply, quantity: piece.quantity, source: piece.source)
+            let line = pieceLine[index]
+            allocations[start[line]] = PlanTable.Allocation(
+                line: line, lot: piece.supply, quantity: piece.quantity, source: piece.source)
+            if explained { order[start[line]] = index }
+            start[line] += 1
         }
         let explanations =
             explained

@@ -47,15 +47,14 @@ extension PlanningInput {
     /// The active substitutions of each demand that has any, by demand index. The ledger's substitutions are put in
     /// tie order and matched with the demands in one pass, instead of looking up every demand's request.
     private func allowedSubstitutes(_ ledger: Ledger) -> [Int: [Substitution]] {
-        var wanted: [(order: OpenLines.Order, allowed: [Substitution])] = []
+        var wanted: [(order: OpenLines.Order, substitution: Substitution)] = []
         for (id, substitutions) in ledger.substitutions {
             guard let request = ledger.requests[id], request.state.awaitsDecision else { continue }
-            var byLine: [Int: [Substitution]] = [:]
             for substitution in substitutions where substitution.isActive {
-                byLine[substitution.line, default: []].append(substitution)
+                wanted.append((OpenLines.Order(request: request, line: substitution.line), substitution))
             }
-            for (line, allowed) in byLine { wanted.append((OpenLines.Order(request: request, line: line), allowed)) }
         }
+        // A stable sort: a line's substitutions stay in the order they were allowed.
         wanted.sort { $0.order < $1.order }
         var allowed: [Int: [Substitution]] = [:]
         var next = 0
@@ -63,8 +62,8 @@ extension PlanningInput {
             guard next < wanted.count else { break }
             let order = lines.withLine(at: demand.entry) { $0.pointee.order }
             while next < wanted.count, wanted[next].order < order { next += 1 }
-            if next < wanted.count, !(order < wanted[next].order) {
-                allowed[index] = wanted[next].allowed
+            while next < wanted.count, !(order < wanted[next].order) {
+                allowed[index, default: []].append(wanted[next].substitution)
                 next += 1
             }
         }
