@@ -1,15 +1,23 @@
 extension [UInt8] {
-    /// Appends `value` in decimal, as `"\(value)"` would spell it, digit by digit without an
-    /// intermediate `String` (the export and the import's payloads write millions of numbers).
-    /// Not generic: an unspecialised call divided by ten through the protocol's witnesses.
+    /// Appends `value` in decimal, as `"\(value)"` would spell it, without an intermediate `String`
+    /// (the export and the import's payloads write millions of numbers): the digits are written
+    /// backwards into a buffer on the stack and appended at once. Not generic: an unspecialised call
+    /// divided by ten through the protocol's witnesses.
     mutating func appendDecimal(_ value: Int64) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = count
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        self[start...].reverse()
+        // A sign and nineteen digits at most (Int64.min).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
     }
 }
