@@ -186,7 +186,7 @@ for path in CommandLine.arguments.dropFirst() {
     // What the group screen's `P` reads of a plan: its events (to record) and its units (to report).
     let eventTimes = time(runs: 11) {
         let read = planner.plan(ledger: built, day: day, now: now)
-        consume(read.events.count + read.allocations.reduce(0) { $0 + $1.quantity })
+        consume(read.events.count + read.units)
     }
     // A plan read whole: every line and every allocation built from the plan's records.
     let readTimes = time(runs: 11) {

@@ -10,7 +10,7 @@ func proposeByPlanner(state: inout AppState, ledger: Ledger) -> [Effect] {
             language.pick("没有可分配的物资或待分配的申请", "Nothing to allocate: no free stock for the open requests"))
         return []
     }
-    let units = plan.allocations.reduce(0) { $0.saturatingAdd($1.quantity) }
+    let units = plan.units
     return [
         .record(
             reason: MachineReason.planner(rule).recorded, events: plan.events,

@@ -28,14 +28,19 @@ public struct Plan: Equatable, Sendable {
     /// The events that record the plan as the task force's proposal.
     public var events: [DomainEvent] {
         let table = allocations.table
-        return table.allocations.map {
-            let line = table.lines[$0.line]
+        return table.allocations.map { allocation in
+            // The request id and line number read together, with one look at the open line.
+            let (request, number) = table.openLines.withLine(at: table.lines[allocation.line].entry) {
+                ($0.pointee.request, $0.pointee.number)
+            }
             return .allocationProposed(
                 AllocationProposal(
-                    request: table.request(of: line), line: table.number(of: line), lot: table.lots[$0.lot],
-                    quantity: $0.quantity))
+                    request: request, line: number, lot: table.lots[allocation.lot], quantity: allocation.quantity))
         }
     }
+
+    /// Units planned in all (saturating), summed over the plan's records without building an allocation.
+    public var units: Int { allocations.table.allocations.reduce(0) { $0.saturatingAdd($1.quantity) } }
 
     /// Units planned, each weighted by its tier (8, 4, 2, 1 for tiers 1–4): the benchmark's objective.
     public var tierWeightedUnits: Int {

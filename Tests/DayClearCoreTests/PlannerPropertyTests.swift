@@ -200,6 +200,15 @@ struct PlannerPropertyTests {
                 return stripped
             }
             #expect(stripped == Array(plain.allocations), "seed \(seed)")
+            // What the group screen's `P` reads of a plan, from its records: the events to record and the units.
+            let proposals = plain.allocations.map { allocation in
+                DomainEvent.allocationProposed(
+                    AllocationProposal(
+                        request: allocation.request, line: allocation.line, lot: allocation.lot,
+                        quantity: allocation.quantity))
+            }
+            #expect(plain.events == proposals, "seed \(seed)")
+            #expect(plain.units == plain.allocations.reduce(0) { $0 + $1.quantity }, "seed \(seed)")
             explainedAny = explainedAny || !explained.allocations.isEmpty
         }
         #expect(explainedAny, "the generated days plan something")
