@@ -70,16 +70,18 @@ struct RequestRows: Sendable {
     private static func rows(
         _ kind: Kind, _ requests: some Sequence<Request>, _ ledger: Ledger, filter: String
     ) -> [(order: RequestOrder, row: Request)] {
-        let active = TextFilter.isActive(filter)
-        return requests.filter { kind.lists($0) && (!active || matches(filter, $0, ledger)) }.map {
+        let textFilter = TextFilter(filter)
+        return requests.filter { request in
+            kind.lists(request) && textFilter.map { matches($0, request, ledger) } ?? true
+        }.map {
             (RequestOrder(time: kind.time($0), id: $0.id), $0)
         }
     }
 
     /// Whether a request's id, recipient or goods contain the filter text.
-    private static func matches(_ filter: String, _ request: Request, _ ledger: Ledger) -> Bool {
+    private static func matches(_ filter: TextFilter, _ request: Request, _ ledger: Ledger) -> Bool {
         let name = ledger.recipients[request.recipient]?.name ?? ""
         let items = request.lines.flatMap { [$0.item.kind, $0.item.spec] }
-        return TextFilter.matches(filter, [request.id.rawValue, request.recipient.rawValue, name] + items)
+        return filter.matches([request.id.rawValue, request.recipient.rawValue, name] + items)
     }
 }

@@ -42,17 +42,16 @@ struct RouteRow: Sendable, Equatable {
                         approved: allocation.approvedQuantity ?? 0))
             }
         }
-        if TextFilter.isActive(filter) {
-            rows = rows.filter { $0.matches(filter, ledger) }
+        if let textFilter = TextFilter(filter) {
+            rows = rows.filter { $0.matches(textFilter, ledger) }
         }
         return rows.map { (RouteOrder($0), $0) }
     }
 
     /// Whether the filter is in the request's id, recipient or goods, or in one of the lots.
-    private func matches(_ filter: String, _ ledger: Ledger) -> Bool {
+    private func matches(_ filter: TextFilter, _ ledger: Ledger) -> Bool {
         let name = ledger.recipients[request.recipient]?.name ?? ""
-        return TextFilter.matches(
-            filter,
+        return filter.matches(
             [request.id.rawValue, request.recipient.rawValue, name, line.item.kind, line.item.spec]
                 + lots.map(\.rawValue))
     }

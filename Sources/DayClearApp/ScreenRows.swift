@@ -46,17 +46,17 @@ enum ScreenRows {
 
     /// The goods rows of the lists screen that match its filter.
     static func goods(_ lists: ListsRows, filter: String) -> [DayLists.StockRow] {
-        guard TextFilter.isActive(filter) else { return lists.stock }
+        guard let textFilter = TextFilter(filter) else { return lists.stock }
         return lists.stock.filter {
-            TextFilter.matches(filter, [$0.lot.rawValue, $0.item.kind, $0.item.spec, $0.donor])
+            textFilter.matches([$0.lot.rawValue, $0.item.kind, $0.item.spec, $0.donor])
         }
     }
 
     /// The request lines of the lists screen that match its filter.
     static func requestLines(_ lists: ListsRows, filter: String) -> [DayLists.RequestRow] {
-        guard TextFilter.isActive(filter) else { return lists.requests }
+        guard let textFilter = TextFilter(filter) else { return lists.requests }
         return lists.requests.filter {
-            TextFilter.matches(filter, [$0.request.rawValue, $0.recipientName, $0.item.kind, $0.item.spec])
+            textFilter.matches([$0.request.rawValue, $0.recipientName, $0.item.kind, $0.item.spec])
         }
     }
 
@@ -85,11 +85,10 @@ enum ScreenRows {
     /// (as shown, or in English as `dayclear history` prints them).
     static func journal(_ state: AppState) -> JournalRows {
         let filter = state.filters[.journal] ?? ""
-        guard TextFilter.isActive(filter) else { return JournalRows(events: state.journal, matching: nil) }
+        guard let textFilter = TextFilter(filter) else { return JournalRows(events: state.journal, matching: nil) }
         let language = state.language
         let matching = journalMatches.matching(state.journal, filter: filter, language: language) { recorded in
-            TextFilter.matches(
-                filter,
+            textFilter.matches(
                 [
                     recorded.event.requestID?.rawValue ?? "", recorded.event.lotID?.rawValue ?? "", recorded.actor,
                     recorded.event.summary(language), recorded.event.summary, recorded.reasonText(language),
