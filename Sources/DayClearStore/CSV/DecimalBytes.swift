@@ -1,8 +1,7 @@
 extension [UInt8] {
     /// Appends `value` in decimal, as `"\(value)"` would spell it, without an intermediate `String`
     /// (the export and the import's payloads write millions of numbers): the digits are written
-    /// backwards into a buffer on the stack and appended at once. Not generic: an unspecialised call
-    /// divided by ten through the protocol's witnesses.
+    /// backwards into a buffer on the stack and appended at once.
     mutating func appendDecimal(_ value: Int64) {
         // A sign and nineteen digits at most (Int64.min).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
