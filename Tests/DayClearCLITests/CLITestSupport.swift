@@ -135,38 +135,6 @@ func run(_ arguments: [String], stdin: String? = nil, in directory: URL = Packag
         arguments: arguments)
 }
 
-/// Runs `dayclear` with output discarded and returns its exit status and the CPU time
-/// (user + system) it used, which unlike wall time hardly depends on what else the
-/// machine is doing. Where `wait4` is unavailable the CPU time is the wall time.
-func runMeasuringCPU(_ arguments: [String]) throws -> (status: Int32, cpuSeconds: Double) {
-    guard let binary = Package.binary else { throw CLIError.binaryNotFound }
-    #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let cpu =
-            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-            + Double(usage.ru_stime.tv_usec) / 1e6
-        let exited = (status & 0x7f) == 0
-        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), cpu)
-    #else
-        let started = Date()
-        let result = try run(arguments)
-        return (result.status, Date().timeIntervalSince(started))
-    #endif
-}
-
 // MARK: - A data directory per test
 
 /// A temporary folder holding one test's data directory and files; removed when released.
