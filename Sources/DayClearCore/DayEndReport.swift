@@ -190,7 +190,7 @@ public struct DayEndReport: Sendable {
             let id = NaturalOrder(ledger.allocations[index].request.rawValue)
             sent.append(
                 Sent(
-                    lead: ReportOrder.Lead(time: at.timeIntervalSinceReferenceDate, first: id.first, second: id.second),
+                    lead: ReportOrder.Lead(time: at.timeIntervalSinceReferenceDate, id: id.lead),
                     allocation: index))
         }
         // Rows whose leads tie (the lines of one request sent at once, mostly) are ordered by their
@@ -301,17 +301,14 @@ private struct ReportOrder: Comparable {
 
     /// The time and the id's first sixteen bytes of natural-order encoding: where two rows' leads
     /// differ, they are in the order of their leads.
-    var lead: Lead { Lead(time: time.timeIntervalSinceReferenceDate, first: id.first, second: id.second) }
+    var lead: Lead { Lead(time: time.timeIntervalSinceReferenceDate, id: id.lead) }
 
     struct Lead: Comparable {
         var time: Double
-        var first: UInt64
-        var second: UInt64
+        var id: NaturalOrder.Lead
 
         static func < (lhs: Lead, rhs: Lead) -> Bool {
-            if lhs.time != rhs.time { return lhs.time < rhs.time }
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            return lhs.second < rhs.second
+            lhs.time != rhs.time ? lhs.time < rhs.time : lhs.id < rhs.id
         }
     }
 

@@ -122,8 +122,8 @@ public struct DayLists: Sendable {
                 keys.append(
                     RequestKey(
                         tier: recipient?.tier.rawValue ?? Tier.community.rawValue,
-                        submittedAt: request.submittedAt.timeIntervalSinceReferenceDate, first: id.first,
-                        second: id.second, position: positions.count))
+                        submittedAt: request.submittedAt.timeIntervalSinceReferenceDate, id: id.lead,
+                        position: positions.count))
                 positions.append(index)
                 recipients.append(recipient)
             }
@@ -132,8 +132,7 @@ public struct DayLists: Sendable {
         keys.sort { lhs, rhs in
             if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
             if lhs.submittedAt != rhs.submittedAt { return lhs.submittedAt < rhs.submittedAt }
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            if lhs.id != rhs.id { return lhs.id < rhs.id }
             // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
             return NaturalOrder(requests.keys[positions[lhs.position]].rawValue)
                 < NaturalOrder(requests.keys[positions[rhs.position]].rawValue)
@@ -185,8 +184,7 @@ public struct DayLists: Sendable {
     private struct RequestKey {
         var tier: Int
         var submittedAt: Double
-        var first: UInt64
-        var second: UInt64
+        var id: NaturalOrder.Lead
         var position: Int
     }
 }

@@ -7,10 +7,9 @@
 /// stored words, so an identifier of usual length costs no allocation. Equal keys
 /// fall back to the text.
 public struct NaturalOrder: Comparable, Sendable {
-    /// The first eight and the next eight bytes of the encoding: a sort can compare these
-    /// plain words and look at the whole key only when both are equal.
-    private(set) var first: UInt64 = 0
-    private(set) var second: UInt64 = 0
+    /// The first eight and the next eight bytes of the encoding (`lead`).
+    private var first: UInt64 = 0
+    private var second: UInt64 = 0
     /// The words after the first two, for long identifiers.
     private var rest: [UInt64] = []
     private var count = 0
@@ -72,4 +71,19 @@ public struct NaturalOrder: Comparable, Sendable {
     public static func == (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool {
         lhs.first == rhs.first && lhs.second == rhs.second && lhs.rest == rhs.rest && lhs.raw == rhs.raw
     }
+}
+
+extension NaturalOrder {
+    /// The first sixteen bytes of the encoding as two plain words. Sorts of many rows keep this in
+    /// their keys and compare the whole `NaturalOrder` (or the id) only where two leads are equal.
+    public struct Lead: Comparable, Sendable {
+        var first: UInt64
+        var second: UInt64
+
+        public static func < (lhs: Lead, rhs: Lead) -> Bool {
+            lhs.first != rhs.first ? lhs.first < rhs.first : lhs.second < rhs.second
+        }
+    }
+
+    public var lead: Lead { Lead(first: first, second: second) }
 }

@@ -17,25 +17,21 @@ struct OpenLines: Equatable, Sendable {
     /// The tie order: earliest needed-by, then request id in natural order, then line.
     struct Order: Comparable, Sendable {
         var neededBy: Date
-        /// The request id's `NaturalOrder` words, compared before the id itself.
-        var first: UInt64
-        var second: UInt64
+        /// The request id's `NaturalOrder` lead, compared before the id itself.
+        var idLead: NaturalOrder.Lead
         var request: RequestID
         var line: Int
 
         init(request: Request, line: Int) {
-            let natural = NaturalOrder(request.id.rawValue)
             neededBy = request.neededBy
-            first = natural.first
-            second = natural.second
+            idLead = NaturalOrder(request.id.rawValue).lead
             self.request = request.id
             self.line = line
         }
 
         static func < (lhs: Order, rhs: Order) -> Bool {
             if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            if lhs.second != rhs.second { return lhs.second < rhs.second }
+            if lhs.idLead != rhs.idLead { return lhs.idLead < rhs.idLead }
             // Only identifiers sharing their first sixteen encoded bytes get here: compare them whole.
             if lhs.request != rhs.request {
                 return NaturalOrder(lhs.request.rawValue) < NaturalOrder(rhs.request.rawValue)
