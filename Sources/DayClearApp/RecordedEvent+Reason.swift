@@ -5,7 +5,7 @@ extension RecordedEvent {
     /// language, a person's as they wrote it; empty when none was recorded.
     func reasonText(_ language: Language) -> String {
         guard let reason else { return "" }
-        guard language == .zh, let machine = MachineReason(recorded: reason) else { return reason }
+        guard language == .zh, let machine = MachineReason(recorded: reason, with: event) else { return reason }
         return machine.chinese
     }
 }

@@ -23,10 +23,16 @@ public enum MachineReason: Equatable, Sendable {
         }
     }
 
-    /// The machine reason `text` records, or nil for a reason a person wrote.
-    public init?(recorded text: String) {
-        let every = [Self.routePlan] + PlanningRule.allCases.map(Self.planner)
-        guard let reason = every.first(where: { $0.recorded == text }) else { return nil }
-        self = reason
+    /// The machine reason `text` records with `event`, or nil for a reason a person wrote. Only the
+    /// events DayClear records these reasons with are recognised: a person may type the same words.
+    public init?(recorded text: String, with event: DomainEvent) {
+        let candidate: MachineReason?
+        switch event {
+        case .shuttleRunsPlanned: candidate = .routePlan
+        case .allocationProposed: candidate = PlanningRule.allCases.map(Self.planner).first { $0.recorded == text }
+        default: candidate = nil
+        }
+        guard let candidate, candidate.recorded == text else { return nil }
+        self = candidate
     }
 }

@@ -148,13 +148,30 @@ import Testing
         #expect(ScreenRows.journal(state).map(\.sequence) == expected(state, actor: "zhao"))
     }
 
+    /// The remembered matches belong to one language: the same filter on the same journal in English
+    /// reads only English texts.
+    @Test func switchingLanguageReadsTheJournalAgain() {
+        var state = Fixture.movedState()
+        state.screen = .journal
+        state.filter = "驳回"
+        let rejections = state.journal.filter {
+            if case .requestRejected = $0.event { return true }
+            return false
+        }
+        #expect(!rejections.isEmpty)
+        #expect(ScreenRows.journal(state).count >= rejections.count)
+        state.language = .en
+        let inReasons = state.journal.filter { ($0.reason ?? "").contains("驳回") }.map(\.sequence).reversed()
+        #expect(ScreenRows.journal(state).map(\.sequence) == Array(inReasons))
+    }
+
     /// DayClear's own reasons read in Chinese on a Chinese screen; a filter finds them both ways.
     @Test func machineReasonsReadInTheScreensLanguage() {
         var state = Fixture.movedState()
         state.screen = .journal
         let planned = RecordedEvent(
             sequence: 7_100_001, time: Fixture.now, actor: "wang", reason: MachineReason.planner(.default).recorded,
-            event: .paperworkCompleted(RequestReference(request: "R-0002")))
+            event: .allocationProposed(AllocationProposal(request: "R-0002", line: 1, lot: "L-0003", quantity: 10)))
         state.journal.append(planned)
         #expect(planned.reasonText(.zh) == "分配建议：\(PlanningRule.default.chineseName)")
         #expect(planned.reasonText(.en) == "planner: default rule")

@@ -19,6 +19,10 @@ import Testing
         ("R-00011", "R-0001", false),
         ("L-0003", "L-0030", false),
         ("外科口罩", "口罩 / 医用外科", false),
+        ("café", "Cafe\u{301} au lait", true),
+        ("cafe\u{301}", "CAFÉ", true),
+        ("cafe", "cafe\u{301}", false),
+        ("\u{F9DC}", "隆", true),
     ])
     func matchesIgnoringCase(filter: String, text: String, expected: Bool) throws {
         let textFilter = try #require(TextFilter(filter))
