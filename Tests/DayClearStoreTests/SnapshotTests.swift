@@ -49,18 +49,36 @@ struct SnapshotTests {
     @Test("a store opened from a snapshot and the events after it equals a full replay")
     func snapshotEqualsReplay() throws {
         try withTemporaryDirectory { folder in
-            let (store, _) = try busyStore(in: folder)
+            let (store, clock) = try busyStore(in: folder)
             let log = try #require(store.log as? SQLiteEventLog)
             try snapshotFile(folder).write(store.ledger, log: log)
             let atSnapshot = store.ledger.lastSequence
-            // Events after the snapshot are replayed on top of it.
+            // Events after the snapshot are replayed on top of it: among them a recipient and a kind+spec
+            // new since the snapshot, whose numbers must continue the loaded ones, and a request for them.
             try store.approve("R-0002")
             try store.completePaperwork("R-0002")
+            let item = ItemKey(kind: "折叠床", spec: "单人")
+            try store.perform(
+                .recipientRegistered(
+                    Recipient(
+                        id: "H77", name: "新设方舱", tier: .frontLineHospital, latitude: 30.2, longitude: 120.1, contact: ""
+                    )))
+            try store.perform(
+                .lotRegistered(
+                    LotRegistration(
+                        id: "L-0777", item: item, unit: "张", quantity: 40, packSize: 1, donor: "某企业",
+                        status: .arrived(at: clock.now))))
+            try store.perform(
+                .requestSubmitted(
+                    RequestSubmission(
+                        id: "R-0777", recipient: "H77", neededBy: clock.now.addingTimeInterval(3600),
+                        lines: [RequestLine(number: 1, item: item, unit: "张", quantity: 30)])))
 
             let reopened = try openStore(in: folder, clock: TestClock("2026-02-10 15:50"))
             #expect(reopened.notices == [])
             #expect(reopened.snapshotSequence == atSnapshot)
-            #expect(reopened.ledger.lastSequence == atSnapshot + 2)
+            #expect(reopened.ledger.lastSequence == atSnapshot + 5)
+            #expect(reopened.ledger.openLines.ordered().all.contains { $0.request == "R-0777" })
             #expect(reopened.ledger == (try fullReplay(folder)))
             #expect(reopened.ledger == store.ledger)
         }
