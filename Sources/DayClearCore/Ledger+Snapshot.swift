@@ -72,13 +72,19 @@ extension Ledger {
         return w.bytes
     }
 
-    /// `values` in the order of their keys' numbers (the numbers are 0..<values.count).
+    /// `values` in the order of their keys' numbers (the numbers are 0..<values.count: `apply` numbers
+    /// every recipient and kind+spec it registers, so a value without a number is a broken ledger).
     private static func byNumber<Key, Value>(
         _ values: some Collection<Value>, _ numbers: [Key: Int], key: (Value) -> Key
     ) -> [Value] {
         var ordered = [Value?](repeating: nil, count: values.count)
-        for value in values { ordered[numbers[key(value)] ?? 0] = value }
-        return ordered.compactMap { $0 }
+        for value in values {
+            guard let number = numbers[key(value)], ordered.indices.contains(number), ordered[number] == nil else {
+                preconditionFailure("the ledger's numbers do not cover its \(Value.self) values once each")
+            }
+            ordered[number] = value
+        }
+        return ordered.map { $0! }
     }
 
     /// The ledger `snapshotBytes()` encoded.
