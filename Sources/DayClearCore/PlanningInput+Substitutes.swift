@@ -13,13 +13,12 @@ extension PlanningInput {
         guard !allowed.isEmpty else { return }
         // The lines allowed each kind+spec, in tie order as in every pool, and the same by recipient for the
         // directed pools (each recipient read once, not once per directed pool); both by the ledger's numbers.
-        var numbers = ItemNumbers(ledger.itemNumbers)
         var candidates: [Int: [Int]] = [:]
         var byRecipient: [Int: [Int: [Int]]] = [:]
         for index in allowed.keys.sorted() {
             let recipient = lines.withLine(at: demands[index].entry) { $0.pointee.recipientNumber }
             for substitution in allowed[index] ?? [] {
-                guard let item = numbers.number(of: substitution.item) else { continue }
+                guard let item = ledger.itemNumbers[substitution.item] else { continue }
                 candidates[item, default: []].append(index)
                 byRecipient[item, default: [:]][recipient, default: []].append(index)
             }

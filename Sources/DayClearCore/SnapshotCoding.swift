@@ -63,22 +63,6 @@ struct SnapshotWriter {
     }
 }
 
-/// A string compared by its UTF-8 bytes, as the table must: Swift's `==` holds composed and
-/// decomposed spellings (é as one scalar or two) equal, and sharing one place would give a record
-/// back another record's bytes.
-private struct ExactText: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Reads what `SnapshotWriter` wrote; any inconsistency throws `SnapshotError`.
 ///
 /// Sendable so that two threads can read two sections of one snapshot: readers only read the
