@@ -88,12 +88,13 @@ enum ScreenRows {
         guard let textFilter = TextFilter(filter) else { return JournalRows(events: state.journal, matching: nil) }
         let language = state.language
         let matching = journalMatches.matching(state.journal, filter: filter, language: language) { recorded in
-            textFilter.matches(
-                [
-                    recorded.event.requestID?.rawValue ?? "", recorded.event.lotID?.rawValue ?? "", recorded.actor,
-                    recorded.event.summary(language), recorded.event.summary, recorded.reasonText(language),
-                    recorded.reason ?? "",
-                ])
+            let shown = [
+                recorded.event.requestID?.rawValue ?? "", recorded.event.lotID?.rawValue ?? "", recorded.actor,
+                recorded.event.summary(language), recorded.reasonText(language),
+            ]
+            // On an English screen the texts shown are already `history`'s.
+            return textFilter.matches(
+                language == .en ? shown : shown + [recorded.event.summary, recorded.reason ?? ""])
         }
         return JournalRows(events: state.journal, matching: matching)
     }

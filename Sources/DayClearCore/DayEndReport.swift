@@ -207,7 +207,6 @@ public struct DayEndReport: Sendable {
         sent.sort { $0.lead != $1.lead ? $0.lead < $1.lead : precedes($0.allocation, $1.allocation) }
 
         struct Source {
-            var lot: LotID
             var item: ItemKey
             var unit: String
             var route: RouteClass
@@ -222,7 +221,7 @@ public struct DayEndReport: Sendable {
             else { continue }
             var source = sources[allocation.lot]
             if source == nil, let lot = ledger.lots[allocation.lot] {
-                source = Source(lot: lot.id, item: lot.item, unit: lot.unit, route: ledger.routeClass(of: allocation))
+                source = Source(item: lot.item, unit: lot.unit, route: ledger.routeClass(of: allocation))
                 sources[allocation.lot] = source
             }
             guard let source else { continue }
@@ -230,7 +229,7 @@ public struct DayEndReport: Sendable {
                 Dispatch(
                     request: request.id, recipient: request.recipient,
                     recipientName: ledger.recipients[request.recipient]?.name ?? "", line: line.number,
-                    item: source.item, unit: source.unit, lot: source.lot,
+                    item: source.item, unit: source.unit, lot: allocation.lot,
                     quantity: allocation.approvedQuantity ?? 0, routeClass: source.route,
                     approver: request.decidedBy ?? "", approvedAt: request.decidedAt ?? dispatchedAt,
                     dispatchedAt: dispatchedAt, lineReceived: line.received))
