@@ -20,6 +20,7 @@ extension DomainError {
             let hint = specs.isEmpty ? "" : "（已有规格：\(specs.joined(separator: "、"))）"
             return "还没有登记过 \(item) 的批次\(hint)"
         case .unitMismatch(let item, let expected, let got): return "\(item) 的单位是“\(expected)”，不是“\(got)”"
+        case .repeatedItem(let id, let line, let item, let first): return "\(id) 第 \(line) 行与第 \(first) 行重复：\(item)"
         case .illegalTransition(let id, let from, let to):
             return "\(id) 现为“\(from.chineseName)”，不能改为“\(to.chineseName)”"
         case .kindMismatch(let lot, let lotItem, let line, let lineItem):

@@ -45,6 +45,8 @@ struct FormRefusal: Equatable {
             let field: FormField.Name? =
                 specs.isEmpty ? row.map { .lineKind($0) } : row.map { .lineSpec($0) }
             self.init(field: field, message: message)
+        case .repeatedItem(_, let line, _, _):
+            self.init(field: .lineKind(lines[line] ?? line), message: message)
         case .invalidQuantity, .overflow, .shortArrival:
             self.init(field: .quantity, message: message)
         default:

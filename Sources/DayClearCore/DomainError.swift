@@ -12,6 +12,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownLine(RequestID, Int)
     case unknownItem(ItemKey, knownSpecs: [String])
     case unitMismatch(ItemKey, expected: String, got: String)
+    /// A request asks for the same kind+spec on two lines.
+    case repeatedItem(RequestID, line: Int, ItemKey, firstLine: Int)
     case illegalTransition(RequestID, from: RequestState, to: RequestState)
     case kindMismatch(lot: LotID, lotItem: ItemKey, line: Int, lineItem: ItemKey)
     case substitutionRefused(RequestID, line: Int, SubstitutionRefusal)
@@ -45,6 +47,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unknown item \(item): no lot of it has been registered\(hint)"
         case .unitMismatch(let item, let expected, let got):
             return "\(item) is counted in \(expected), not \(got)"
+        case .repeatedItem(let id, let line, let item, let first):
+            return "\(id) line \(line) repeats \(item) from line \(first)"
         case .illegalTransition(let id, let from, let to):
             return "\(id) cannot go from \(from) to \(to)"
         case .kindMismatch(let lot, let lotItem, let line, let lineItem):

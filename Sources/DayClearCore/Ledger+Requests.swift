@@ -68,8 +68,7 @@ extension Ledger {
                 ? seen.updateValue(line.number, forKey: line.item)
                 : submission.lines[..<index].first { $0.item == line.item }?.number
             if let earlier {
-                throw DomainError.invalid(
-                    "\(submission.id) line \(line.number) repeats \(line.item) from line \(earlier)")
+                throw DomainError.repeatedItem(submission.id, line: line.number, line.item, firstLine: earlier)
             }
         }
     }

@@ -83,7 +83,7 @@ struct PlanCommand: ParsableCommand {
                             ]
                         }, numeric: [false, true, false, true, true, true, true]))
         }
-        let units = plan.allocations.reduce(0) { $0 + $1.quantity }
+        let units = plan.units
         if apply {
             let events =
                 switch (recorded.first?.sequence, recorded.last?.sequence) {

@@ -62,6 +62,7 @@ struct RefusalTextTests {
             .reasonRequired("R-1", .rejected), .nothingProposed("R-1"),
             .receivedTooMuch("R-1", line: 1, dispatched: 5, received: 9),
             .shortArrival(lot: "L-1", committed: 9, received: 5),
+            .repeatedItem("R-1", line: 3, ItemKey(kind: "口罩", spec: "KN95"), firstLine: 1),
         ])
     func chineseRefusals(error: DomainError) throws {
         let ledger = try Fixture.ledger()

@@ -86,7 +86,7 @@ struct RequestTests {
         var f = try Fixture()
         f.expectRefusal(
             submission(lines: [line(1, Items.n95, 10), line(2, Items.gownL, 5), line(3, Items.n95, 20)]),
-            where: isInvalid)
+            .repeatedItem("R-1", line: 3, Items.n95, firstLine: 1))
         // Two specs of one kind are two items.
         try f.record(submission(lines: [line(1, Items.n95, 10), line(2, Items.surgical, 20)]))
     }
@@ -97,7 +97,7 @@ struct RequestTests {
         var f = try Fixture()
         let lines = (1...count).map { line($0, Items.all[($0 - 1) % Items.all.count], 10) }
         f.expectRefusal(
-            submission(lines: lines), .invalid("R-1 line 5 repeats \(Items.all[0]) from line 1"))
+            submission(lines: lines), .repeatedItem("R-1", line: 5, Items.all[0], firstLine: 1))
         try f.record(submission(lines: Array(lines.prefix(4))))
     }
 

@@ -530,9 +530,11 @@ struct ImportTests {
             #expect(try runImport(.recipients, recipients, into: store, clock: clock).imported)
             #expect(try runImport(.stock, stock, into: store, clock: clock).imported)
             let refused = try runImport(.requests, requests, into: store, clock: clock)
-            // The second line repeats the first line's item.
+            // The second line repeats the first line's item: the refusal names that row and its kind.
             #expect(!refused.imported)
             #expect(refused.plan.issues.count == 1)
+            #expect(refused.plan.issues.first?.row == 3)
+            #expect(refused.plan.issues.first?.column == "kind")
 
             let fixed = try writeFile(
                 folder, "requests2.csv",

@@ -253,6 +253,10 @@ struct RowReader {
         case .unknownItem(let item, _), .unitMismatch(let item, _, _):
             if kind == .requests, let line = unit.first(where: { lineItem($0) == item }) { record = line }
             if case .unitMismatch = error { cell = .unit } else { cell = .kind }
+        case .repeatedItem(_, let line, _, _):
+            // The importer numbers a request's lines in the order of its rows.
+            if unit.indices.contains(unit.startIndex + line - 1) { record = unit[unit.startIndex + line - 1] }
+            cell = .kind
         case .invalidQuantity: cell = .quantity
         default: cell = nil
         }
