@@ -106,10 +106,3 @@ private func renderStatusLine(_ state: AppState, into buffer: inout CellBuffer, 
             status.text, x: area.x, y: area.y, style: status.isError ? Style(role: .overdue, bold: true) : .role(.ok))
     }
 }
-
-/// A plain note in a screen body that the screen is not built yet.
-func renderNotDone(_ screen: Screen, _ language: Language, into buffer: inout CellBuffer, area: Rect) {
-    let inner = Box(title: screen.title(language)).render(into: &buffer, area: area)
-    let text = language.pick("这个屏幕尚未完成。", "This screen is not built yet.")
-    buffer.put(text, x: inner.x + 1, y: inner.y, style: .role(.dim), maxWidth: inner.width - 1)
-}

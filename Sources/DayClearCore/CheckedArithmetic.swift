@@ -18,12 +18,5 @@ extension Int {
     }
 }
 
-extension Sequence where Element == Int {
-    /// The checked sum of the elements.
-    public func checkedSum(_ what: @autoclosure () -> String) throws -> Int {
-        try reduce(0) { try $0.checkedAdding($1, what()) }
-    }
-}
-
 /// Money in fen (分), the smallest unit of the yuan. Never a floating-point value.
 public typealias Fen = Int

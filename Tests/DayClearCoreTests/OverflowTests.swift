@@ -19,17 +19,8 @@ struct CheckedArithmeticTests {
         #expect(try a.checkedAdding(b, "x") == a + b)
     }
 
-    @Test("checkedSum throws overflow near Int.max and sums otherwise")
-    func sums() throws {
-        #expect(throws: DomainError.overflow("line total")) { try [Int.max, 1].checkedSum("line total") }
-        #expect(throws: DomainError.overflow("line total")) {
-            try [Int.max / 2, Int.max / 2, 1, 1].checkedSum("line total")
-        }
-        #expect(try [Int.max - 1, 1].checkedSum("x") == Int.max)
-        #expect(try [Int]().checkedSum("x") == 0)
-        #expect(try [5, 7, 11].checkedSum("x") == 23)
-        // A later negative does not excuse an intermediate overflow.
-        #expect(throws: DomainError.overflow("y")) { try [Int.max, 1, -1].checkedSum("y") }
+    @Test("an overflow names what overflowed")
+    func overflowNamed() {
         #expect(DomainError.overflow("line total").description == "quantity overflow: line total")
     }
 
