@@ -5,8 +5,10 @@ import Foundation
 /// offset is asked once per whole second and remembered, and no `String` is made per time.
 ///
 /// The offset is not kept until the zone's next transition: `TimeZone.nextDaylightSavingTimeTransition`
-/// reaches ICU's lazily built transition rules, which are not safe to use from the export's two
-/// threads at once in this Foundation.
+/// reaches ICU's lazily built transition rules, which the export's two threads would ask at once and
+/// which were not safe to share between threads before a recent swift-foundation fix (whether this
+/// toolchain has it was not checked). Asking once per distinct second costs little: a day has a few
+/// thousand.
 struct LocalTimeWriter {
     let format: LocalTimeFormat
     /// The zone's offset at each whole second asked for (it changes only on whole seconds).
