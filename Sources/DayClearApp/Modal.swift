@@ -56,7 +56,7 @@ public struct Prompt: Sendable, Hashable {
 public struct Confirmation: Sendable, Hashable {
     /// What to do on yes.
     public enum Action: Sendable, Hashable {
-        /// Approve each of these requests as proposed.
+        /// Approve all of these requests as proposed, together or not at all.
         case approveAll([RequestID])
         /// Record these shuttle runs as the day's plan.
         case recordShuttleRuns(ShuttleRunsPlanned)
@@ -69,7 +69,9 @@ public struct Confirmation: Sendable, Hashable {
     public func question(_ language: Language) -> String {
         switch action {
         case .approveAll(let ids):
-            language.pick("按建议批准视图中全部 \(ids.count) 项申请？(y/n)", "Approve all \(ids.count) proposals in view? (y/n)")
+            language.pick(
+                "按建议一并批准视图中全部 \(ids.count) 项申请（一项不能批准则都不批准）？(y/n)",
+                "Approve all \(ids.count) proposals in view, together or none? (y/n)")
         case .recordShuttleRuns(let plan):
             language.pick(
                 "记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车为当日车次？(y/n)",

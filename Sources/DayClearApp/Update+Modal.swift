@@ -42,11 +42,14 @@ func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout App
         state.modal = nil
         switch confirmation.action {
         case .approveAll(let ids):
-            return ids.map { id in
+            // One durable unit: should another terminal have decided one of them meanwhile, the
+            // refusal names it and nothing is approved, rather than a later success hiding it.
+            let approved = ids.count == 1 ? "\(ids[0])" : language.pick("\(ids.count) 项申请", "\(ids.count) requests")
+            return [
                 .record(
-                    reason: nil, events: [.requestApproved(LineQuantities(request: id, quantities: [:]))],
-                    success: language.pick("已批准 \(id)，手续待补", "Approved \(id); paperwork pending"))
-            }
+                    reason: nil, events: ids.map { .requestApproved(LineQuantities(request: $0, quantities: [:])) },
+                    success: language.pick("已批准 \(approved)，手续待补", "Approved \(approved); paperwork pending"))
+            ]
         case .recordShuttleRuns(let plan):
             return recordConfirmedShuttleRuns(plan, state: &state, ledger: ledger)
         }

@@ -108,6 +108,45 @@ import Testing
         #expect(state.modal == nil)
     }
 
+    /// Approving each request as its own record let a later success hide a refusal: all of them
+    /// are now one record, which another terminal's decision on any one of them refuses whole.
+    @Test func approveAllIsOneRecordThatARaceRefusesWhole() throws {
+        var ledger = try Fixture.ledger()
+        try ledger.apply(
+            RecordedEvent(
+                sequence: ledger.lastSequence + 1, time: Fixture.now, actor: "wang", reason: nil,
+                event: .allocationProposed(AllocationProposal(request: "R-0002", line: 1, lot: "L-0002", quantity: 500))
+            ))
+        var state = Fixture.state()
+        _ = press([.character("2"), .character("A")], &state, ledger)
+        #expect(state.modal == .confirm(Confirmation(action: .approveAll(["R-0001", "R-0002"]))))
+        let effects = press([.character("y")], &state, ledger)
+        guard case .record(nil, let events, let success) = effects.first, effects.count == 1 else {
+            Issue.record("expected one record, got \(effects)")
+            return
+        }
+        #expect(
+            events == ["R-0001", "R-0002"].map { .requestApproved(LineQuantities(request: $0, quantities: [:])) })
+        #expect(success == "已批准 2 项申请，手续待补")
+
+        // Meanwhile another terminal returned R-0002: the record is refused and approves nothing.
+        var raced = ledger
+        try raced.apply(
+            RecordedEvent(
+                sequence: raced.lastSequence + 1, time: Fixture.now, actor: "li", reason: "数量不对",
+                event: .requestReturned(RequestReference(request: "R-0002"))))
+        let before = raced
+        let recorded = events.enumerated().map { index, event in
+            RecordedEvent(
+                sequence: before.lastSequence + 1 + Int64(index), time: Fixture.now, actor: "wang", reason: nil,
+                event: event)
+        }
+        #expect(throws: DomainError.illegalTransition("R-0002", from: .returned, to: .approved)) {
+            try raced.apply(all: recorded)
+        }
+        #expect(raced == before)
+    }
+
     @Test func filterNarrowsTheQueueAndEscapeClearsIt() throws {
         let ledger = try Fixture.ledger()
         var state = Fixture.state()
