@@ -50,7 +50,7 @@ func openForm(_ command: Command, state: inout AppState, ledger: Ledger) -> [Eff
     return []
 }
 
-/// Checks a submitted form; a valid one closes and records (or imports), else stays open.
+/// Checks a submitted form; a valid one is recorded (or imported), else stays open.
 private func submit(_ form: Form, state: inout AppState, ledger: Ledger) -> [Effect] {
     let language = state.language
     var reader = FormReader(form, language: language, ledger: ledger)
@@ -91,7 +91,8 @@ private func submit(_ form: Form, state: inout AppState, ledger: Ledger) -> [Eff
     var checked = reader.form
     if let event {
         guard let refusal = FormRefusal.check(event, ledger: ledger, state: state, lines: rows) else {
-            state.form = nil
+            // The form stays open until the run loop reports the record (`finishRecord`).
+            state.form = checked
             return [.record(reason: nil, events: [event], success: success)]
         }
         checked.setError(refusal.message, on: refusal.field)
@@ -103,6 +104,34 @@ private func submit(_ form: Form, state: inout AppState, ledger: Ledger) -> [Eff
 }
 
 extension AppState {
+    /// Reports a record made: the form that asked for it, if one is open, closes.
+    public mutating func finishRecord(success: String) {
+        form = nil
+        status = .info(success)
+    }
+
+    /// Reports a record the store refused, in the status line. A form that asked for it stays open
+    /// with the refusal beside the field it concerns, so nothing typed is lost when another terminal
+    /// got there first (the same request id, the last units of a lot) or the write failed.
+    public mutating func finishRecord(refusal error: Error, of events: [DomainEvent], ledger: Ledger) {
+        status = .error(RefusalText.describe(error, ledger: ledger, language: language))
+        guard var open = form else { return }
+        open.clearErrors()
+        if let domainError = error as? DomainError, let event = events.first {
+            var rows: [Int: Int] = [:]
+            if open.purpose == .request {
+                var reader = FormReader(open, language: language, ledger: ledger)
+                rows = RequestForm.submission(&reader)?.rows ?? [:]
+            }
+            let refusal = FormRefusal(domainError, event: event, lines: rows, language: language)
+            open.setError(refusal.message, on: refusal.field)
+        } else {
+            open.message = status?.text
+        }
+        open.focusFirstError()
+        form = open
+    }
+
     /// Reports how an import from the import form ended: a count in the status line, or the
     /// problems in a panel. A file that cannot be read keeps the form open with the path marked.
     public mutating func finishImport(_ outcome: ImportOutcome) {

@@ -72,9 +72,9 @@ final class TUIRunner {
         case .record(let reason, let events, let success):
             do {
                 try store.perform(reason: reason) { _ in events }
-                state.status = .info(success)
+                state.finishRecord(success: success)
             } catch {
-                state.status = .error(RefusalText.describe(error, ledger: store.ledger, language: state.language))
+                state.finishRecord(refusal: error, of: events, ledger: store.ledger)
             }
             loadJournal()
         case .exportDayEnd(let day):

@@ -43,7 +43,11 @@ import Testing
             id: "L-0004", item: Fixture.n95, unit: "只", quantity: 1200, packSize: 50, donor: "浙江某商会",
             status: .arrived(at: Fixture.now))
         #expect(recorded(effects) == .lotRegistered(expected))
+        // Open until the run loop reports the record made.
+        #expect(state.form != nil)
+        state.finishRecord(success: "已登记到货")
         #expect(state.form == nil)
+        #expect(state.status == .info("已登记到货"))
     }
 
     @Test func anExpectedLotCarriesItsETAAndDirectedRecipient() throws {
@@ -147,6 +151,47 @@ import Testing
         #expect(recorded(effects) == .requestSubmitted(expected))
     }
 
+    /// Between the form's check and the record another terminal entered a request with the same id:
+    /// the store refuses it, and the form stays open with everything typed and the id marked.
+    @Test func aRequestTheStoreRefusesKeepsItsFormOpenWithTheRefusalOnItsField() throws {
+        let ledger = try Fixture.ledger()
+        var state = coordinator()
+        let keys =
+            [.character("R"), .tab]
+            + fill(["H01", "2026-02-10 20:00", "", "", "", "口罩", "医用防护N95", "600"])
+        let effects = press(keys + [.control("s")], &state, ledger)
+        let event = try #require(recorded(effects))
+
+        var raced = ledger
+        let elsewhere = RequestSubmission(
+            id: "R-0003", recipient: "C01", neededBy: Fixture.now.addingTimeInterval(3600),
+            lines: [RequestLine(number: 1, item: Fixture.gown, unit: "件", quantity: 5)])
+        try raced.apply(
+            RecordedEvent(
+                sequence: raced.lastSequence + 1, time: Fixture.now, actor: "wang", reason: nil,
+                event: .requestSubmitted(elsewhere)))
+        let error = try #require(throws: DomainError.self) {
+            var copy = raced
+            try copy.apply(
+                RecordedEvent(
+                    sequence: raced.lastSequence + 1, time: Fixture.now, actor: "li", reason: nil, event: event))
+        }
+        state.finishRecord(refusal: error, of: [event], ledger: raced)
+
+        #expect(state.status == .error("已存在：R-0003"))
+        let form = try #require(state.form)
+        #expect(form[.request]?.error == "已存在：R-0003")
+        #expect(form.fields[form.focus].name == .request)
+        #expect(form.value(.lineKind(2)) == "口罩")
+        #expect(form.value(.lineQuantity(2)) == "600")
+
+        // A refusal of a request line is placed on the form row it was typed in, not its line number.
+        state.finishRecord(
+            refusal: DomainError.unitMismatch(Fixture.n95, expected: "只", got: "箱"), of: [event], ledger: raced)
+        #expect(state.form?[.request]?.error == nil)
+        #expect(state.form?[.lineKind(2)]?.error == "口罩 / 医用防护N95 的单位是“只”，不是“箱”")
+    }
+
     @Test func aRequestForAnUnknownRecipientOrItemIsMarkedOnThoseFields() throws {
         let ledger = try Fixture.ledger()
         var state = coordinator()
@@ -188,6 +233,7 @@ import Testing
         #expect(state.form?[.quantity]?.text == "200")
         let effects = press([.backspace, .backspace, .backspace] + "180".map(Key.character) + [.enter], &state, ledger)
         #expect(recorded(effects) == .lotReceived(LotReceipt(lot: "L-0009", quantity: 180)))
+        state.finishRecord(success: "L-0009 已到货，实收 180")
         state.goodsSelection = 0
         _ = press([.character("c")], &state, ledger)
         #expect(state.form == nil)
