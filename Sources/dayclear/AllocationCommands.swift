@@ -9,7 +9,7 @@ struct ProposeCommand: WorkflowCommand {
     @OptionGroup var data: DataOptions
     @Argument(help: "The request id, e.g. R-0012.") var request: String
     @Option(help: "The lot to take from.") var lot: String
-    @Option(help: "How many units.") var quantity: Int
+    @Option(parsing: .unconditional, help: "How many units.") var quantity: Int
     @Option(help: "The request line (default: the line asking for the lot's kind+spec).") var line: Int?
 
     func events(in ledger: Ledger) throws -> [DomainEvent] {

@@ -8,7 +8,8 @@ struct ReceiveCommand: WorkflowCommand {
 
     @OptionGroup var data: DataOptions
     @Argument(help: "The lot id, e.g. L-0031.") var lot: String
-    @Option(help: "The counted quantity, if it differs from the expected one.") var quantity: Int?
+    @Option(parsing: .unconditional, help: "The counted quantity, if it differs from the expected one.") var quantity:
+        Int?
 
     func events(in ledger: Ledger) throws -> [DomainEvent] {
         guard let existing = ledger.lots[LotID(lot)] else { throw DomainError.unknownLot(LotID(lot)) }
@@ -29,7 +30,7 @@ struct ValueCommand: WorkflowCommand {
 
     @OptionGroup var data: DataOptions
     @Argument(help: "The lot id.") var lot: String
-    @Option(help: "The value in fen (1 yuan = 100 fen).") var fen: Int?
+    @Option(parsing: .unconditional, help: "The value in fen (1 yuan = 100 fen).") var fen: Int?
     @Option(help: "The third-party appraiser.") var by: String?
     @Flag(help: "The value comes from the donor's invoice.") var invoiced = false
     @Flag(help: "The goods cannot be valued: register only, no receipt.") var unvaluable = false

@@ -166,6 +166,13 @@ struct RefusalTests {
         try expectRefusal(sandbox, ["approve", request, "--line", "1=3", "--line", "1=4"], mentions: ["twice"])
         try expectRefusal(sandbox, ["lists", "--day", "tomorrow"], mentions: ["--day"])
         try expectRefusal(sandbox, ["receive"], mentions: [])
+        // A negative number is read as the option's value (not as an unknown option) and refused for what it is.
+        let lot = try #require(try Sample().stock.first?["批次号"])
+        try expectRefusal(
+            sandbox, ["propose", request, "--lot", lot, "--quantity", "-5", "--line", "1"],
+            mentions: [request, "must be positive", "-5"])
+        try expectRefusal(sandbox, ["value", lot, "--fen", "-1", "--invoiced"], mentions: ["--fen", "negative"])
+        try expectRefusal(sandbox, ["propose", request, "--lot", lot, "--quantity"], mentions: ["--quantity"])
     }
 
     @Test("a command against a missing data directory says how to create one")
