@@ -83,7 +83,7 @@ final class TUIRunner {
                 let text = state.language.pick("已写出 \(files.count) 个文件到 ", "Wrote \(files.count) files to ")
                 state.status = .info(text + exportsDirectory.path)
             } catch {
-                state.status = .error(String(describing: error))
+                state.status = .error(RefusalText.describe(error, ledger: store.ledger, language: state.language))
             }
         case .importFile(let kind, let path):
             let describe = { [store, language = state.language] (error: Error) in
@@ -113,7 +113,9 @@ final class TUIRunner {
             }
         } catch {
             // A dropped connection is reported by the title bar while reconnecting.
-            if !connectionIsDown { state.status = .error(String(describing: error)) }
+            if !connectionIsDown {
+                state.status = .error(RefusalText.describe(error, ledger: store.ledger, language: state.language))
+            }
         }
         noticeLostConnection()
     }
