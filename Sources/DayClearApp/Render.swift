@@ -70,7 +70,7 @@ private func renderTitleBar(_ state: AppState, ledger: Ledger, into buffer: inou
     ].joined(separator: "  │  ")
     let shown = state.disconnected ? Style(role: .warning, bold: true, reverse: true) : style
     buffer.fill(area, style: shown)
-    buffer.put(" " + text, x: area.x, y: area.y, style: shown, maxWidth: area.width)
+    buffer.put(DisplayWidth.truncate(" " + text, to: area.width), x: area.x, y: area.y, style: shown)
 }
 
 /// The screen tabs, generated from the digit bindings of the key table, and the filter in use.
@@ -103,6 +103,7 @@ private func renderStatusLine(_ state: AppState, into buffer: inout CellBuffer, 
     case nil:
         guard let status = state.status else { return }
         buffer.put(
-            status.text, x: area.x, y: area.y, style: status.isError ? Style(role: .overdue, bold: true) : .role(.ok))
+            DisplayWidth.truncate(status.text, to: area.width), x: area.x, y: area.y,
+            style: status.isError ? Style(role: .overdue, bold: true) : .role(.ok))
     }
 }

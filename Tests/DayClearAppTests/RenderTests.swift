@@ -43,6 +43,18 @@ import Testing
         try assertSnapshot(frame(state, Ledger(), width: 80, height: 24), named: "group-empty-80x24")
     }
 
+    /// A title or a status too long for the width ends in `…` instead of stopping mid-word.
+    @Test func aLongTitleAndStatusEndInAnEllipsisAt80Columns() throws {
+        var state = AppState(
+            language: .zh, user: "root", roles: [.coordinator, .taskForce, .approver, .viewer, .admin], now: Fixture.now
+        )
+        state.status = .error(String(repeating: "批次 L-0001 已承诺或发出 9，清点数 5 不够；", count: 4))
+        let lines = frame(state, try Fixture.ledger(), width: 80, height: 24).lines()
+        #expect(lines[0].trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(lines[0])")
+        #expect(lines[0].contains("用户 root"))
+        #expect(lines[22].trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(lines[22])")
+    }
+
     @Test func tooSmallTerminal() throws {
         try assertSnapshot(frame(Fixture.state(), try Fixture.ledger(), width: 60, height: 20), named: "too-small")
     }
