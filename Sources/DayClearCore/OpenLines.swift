@@ -219,7 +219,9 @@ extension Ledger {
     /// The open lines computed from scratch: every line of each request awaiting a decision, with the
     /// units of its allocations still proposed.
     func walkOpenLines() -> OpenLines {
+        // Counted first: growing the array step by step copied a million lines over and over.
         var lines: [OpenLines.Line] = []
+        lines.reserveCapacity(requests.values.reduce(0) { $0 + ($1.state.awaitsDecision ? $1.lines.count : 0) })
         var numbers = ItemNumbers(itemNumbers)
         for request in requests.values where request.state.awaitsDecision {
             var proposed: [Int: Int] = [:]

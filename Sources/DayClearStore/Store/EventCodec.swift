@@ -89,16 +89,23 @@ enum EventCodec {
     }
 
     /// The event as it will read back from the store, with the type and payload it is stored as.
-    ///
-    /// The payload is written once; it is read back only when the event might change on the way:
-    /// an event `PayloadEncoder` writes changes only in its times, so one whose times are already at
-    /// whole milliseconds is its own canonical form.
     static func canonicalEncoding(_ event: DomainEvent) throws -> (event: DomainEvent, type: String, payload: String) {
-        if let payload = PayloadEncoder.encode(event), PayloadEncoder.timesAreWholeMilliseconds(in: event) {
-            return (event, typeName(of: event), payload)
-        }
+        let (canonical, encoded) = try canonicalForm(event)
+        let (type, payload) = try encoded ?? encode(canonical)
+        return (canonical, type, payload)
+    }
+
+    /// The event as it will read back from the store, and its type and payload where they had to be
+    /// written to find that out (else nil: an import encodes them later, on the thread that writes).
+    ///
+    /// A request event whose times are already at whole milliseconds is its own canonical form: its
+    /// texts and whole numbers come back from JSON as they were. Any other event makes the round trip.
+    static func canonicalForm(_ event: DomainEvent) throws -> (
+        event: DomainEvent, encoded: (type: String, payload: String)?
+    ) {
+        if PayloadEncoder.timesAreWholeMilliseconds(in: event) { return (event, nil) }
         let (type, payload) = try encode(event)
-        return (try decode(type: type, payload: payload), type, payload)
+        return (try decode(type: type, payload: payload), (type, payload))
     }
 
     static func typeName(of event: DomainEvent) -> String {
