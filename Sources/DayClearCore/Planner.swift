@@ -19,7 +19,7 @@ public struct Planner: Sendable {
     /// The plan for `day` as the ledger stands at `now`. With `explained`, each allocation carries
     /// its `PlanExplanation`; the plan's lines, lots and quantities are the same either way.
     public func plan(ledger: Ledger, day: CivilDate, now: Date, explained: Bool = false) -> Plan {
-        var input = PlanningInput(ledger: ledger, day: day, now: now)
+        var input = PlanningInput(ledger: ledger, day: day, now: now, rule: rule)
         var pieces: [PlanningPool.Piece] = []
         var outcomes: [PlanningPool.Outcome] = []
         pieces.reserveCapacity(input.demands.count + input.supplies.count)

@@ -7,7 +7,7 @@ import Foundation
 /// They keep the own pools' order (directed pools first, then open ones, kind+spec by kind+spec) and
 /// a line joins a directed substitute pool only when the lots are directed to its recipient.
 extension PlanningInput {
-    mutating func addSubstitutePools(_ ledger: Ledger) {
+    mutating func addSubstitutePools(_ ledger: Ledger, rule: PlanningRule) {
         guard !ledger.substitutions.isEmpty else { return }
         let allowed = allowedSubstitutes(ledger)
         guard !allowed.isEmpty else { return }
@@ -30,15 +30,15 @@ extension PlanningInput {
             let members = lines.map { demand in
                 self.lines.withLine(at: demands[demand].entry) { open in
                     PoolMember(
-                        demand: demand, tier: open.pointee.tier, neededBy: open.pointee.neededBy,
-                        submittedAt: open.pointee.submittedAt, asked: open.pointee.asked,
-                        need: open.pointee.asked - open.pointee.proposed, mayBeServed: true)
+                        demand: demand, lineClass: upperBound(spec.etas, open.pointee.neededBy),
+                        asked: open.pointee.asked, need: open.pointee.asked - open.pointee.proposed,
+                        tier: open.pointee.tier, mayBeServed: true)
                 }
             }
             pools.append(
                 PoolSpec(
                     source: .substitute, item: spec.item, itemNumber: spec.itemNumber, owner: spec.owner,
-                    supplies: spec.supplies, members: members))
+                    supplies: spec.supplies, etas: spec.etas, members: sharingGroups(members, rule: rule)))
         }
         substitutes = allowed
     }

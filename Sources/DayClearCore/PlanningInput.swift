@@ -16,12 +16,12 @@ struct Demand {
 struct PoolMember {
     /// Index into `PlanningInput.demands`.
     var demand: Int
-    var tier: Tier
-    var neededBy: Date
-    var submittedAt: Date
+    /// The arrival class of the line in this pool: it may take lots of class ≤ this one.
+    var lineClass: Int
     var asked: Int
     /// The units the line had to find when it joined the pool.
     var need: Int
+    var tier: Tier
     /// Whether a pool planned before this one may have served the line (its directed pool, or its own spec's pools
     /// for a substitute): its need is then read from `PlanningInput.needs`, a cache miss in a large array, instead
     /// of `need`.
@@ -48,8 +48,11 @@ struct PoolSpec {
     /// The number in the ledger of the recipient the lots are directed to, nil for open lots.
     var owner: Int?
     var supplies: [Int] = []
-    /// The lines that may draw on the pool, in tie order.
-    var members: [PoolMember] = []
+    /// The distinct ETAs of the pool's expected lots, ascending: lot and line arrival classes are counted on them.
+    var etas: [Date] = []
+    /// The lines that may draw on the pool, in the groups that are shared one after another (`PlanningRule.groups`):
+    /// one per tier, highest first, for the default rule, one for the others; in the order they are shared.
+    var members: [[PoolMember]] = []
 }
 
 /// The candidates of a day: the lots, read from the ledger in one pass, and the lines, from the
@@ -73,7 +76,7 @@ struct PlanningInput {
     /// Lots: the day's available and expected goods (as `DayLists` defines them)
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
     /// decision, submitted before the day's end, with units still to propose.
-    init(ledger: Ledger, day: CivilDate, now: Date) {
+    init(ledger: Ledger, day: CivilDate, now: Date, rule: PlanningRule) {
         lines = ledger.openLines.ordered()
         let end = ledger.calendar.window(of: day).end
         // Each kind+spec by its number in the ledger, as its first listed lot spells it.
@@ -95,17 +98,18 @@ struct PlanningInput {
             if items[item] == nil { items[item] = lot.item }
             lots.append((lot, item))
         }
-        let (openPool, directedPools) = makePools(lots, items: items, recipientNumbers: ledger.recipientNumbers)
+        let (openPool, directedPools) = makePools(
+            lots, items: items, recipientNumbers: ledger.recipientNumbers, groups: rule.groupCount)
         rankPicks(lots)
-        gatherDemands(end: end, openPool: openPool, directedPools: directedPools)
-        addSubstitutePools(ledger)
+        gatherDemands(end: end, openPool: openPool, directedPools: directedPools, rule: rule)
+        addSubstitutePools(ledger, rule: rule)
     }
 
     /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient.
     /// Returns each item's open pool (or -1) and each recipient's directed pools by item, both by their numbers
-    /// in the ledger; `items` spells the kinds+specs of the lots.
+    /// in the ledger; `items` spells the kinds+specs of the lots. Each pool has `groups` empty groups of members.
     private mutating func makePools(
-        _ lots: [(lot: Lot, item: Int)], items: [ItemKey?], recipientNumbers: [RecipientID: Int]
+        _ lots: [(lot: Lot, item: Int)], items: [ItemKey?], recipientNumbers: [RecipientID: Int], groups: Int
     ) -> ([Int], [[(item: Int, pool: Int)]]) {
         var keys: [PoolKey: [Int]] = [:]
         for (index, entry) in lots.enumerated() {
@@ -128,10 +132,12 @@ struct PlanningInput {
             } else {
                 openPool[key.item] = pools.count
             }
+            let members = keys[key] ?? []
             pools.append(
                 PoolSpec(
                     source: owner == nil ? .general : .directed, item: items[key.item]!, itemNumber: key.item,
-                    owner: owner, supplies: keys[key] ?? []))
+                    owner: owner, supplies: members, etas: Array(Set(members.compactMap { supplies[$0].eta })).sorted(),
+                    members: Array(repeating: [], count: groups)))
         }
         return (openPool, directedPools)
     }
@@ -149,9 +155,10 @@ struct PlanningInput {
         for (rank, index) in order.enumerated() { supplies[index].pickRank = rank }
     }
 
-    /// The open lines with units still to propose, in tie order, each added to the pools it may draw on.
+    /// The open lines with units still to propose, in tie order, each added to the pools it may draw on, in the
+    /// group and order `rule` shares it in.
     private mutating func gatherDemands(
-        end: Date, openPool: [Int], directedPools: [[(item: Int, pool: Int)]]
+        end: Date, openPool: [Int], directedPools: [[(item: Int, pool: Int)]], rule: PlanningRule
     ) {
         // Built in locals (the closure may not capture `self` while it reads `lines`), each held once.
         var demands: [Demand] = []
@@ -167,23 +174,31 @@ struct PlanningInput {
             let demand = demands.count
             demands.append(Demand(entry: entry, tier: line.pointee.tier))
             needs.append(asked - proposed)
-            var member = PoolMember(
-                demand: demand, tier: line.pointee.tier, neededBy: line.pointee.neededBy,
-                submittedAt: line.pointee.submittedAt, asked: asked, need: asked - proposed)
+            let (tier, neededBy) = (line.pointee.tier, line.pointee.neededBy)
+            let group = rule.group(of: tier)
+            var member = PoolMember(demand: demand, lineClass: 0, asked: asked, need: asked - proposed, tier: tier)
             // The kind+spec's number, not its strings: reading these would cost a cache miss per line.
             let item = line.pointee.itemNumber
             guard openPool.indices.contains(item) else { return }
             if anyDirected, directedPools.indices.contains(line.pointee.recipientNumber),
                 let pool = directedPools[line.pointee.recipientNumber].first(where: { $0.item == item })?.pool
             {
-                pools[pool].members.append(member)
+                member.lineClass = upperBound(pools[pool].etas, neededBy)
+                pools[pool].members[group].append(member)
                 member.mayBeServed = true
             }
-            if openPool[item] >= 0 { pools[openPool[item]].members.append(member) }
+            let pool = openPool[item]
+            if pool >= 0 {
+                member.lineClass = upperBound(pools[pool].etas, neededBy)
+                pools[pool].members[group].append(member)
+            }
         }
-        self.pools = pools
         self.demands = demands
         self.needs = needs
+        if rule == .strictPriority {
+            for index in pools.indices { pools[index].members[0] = strictOrder(pools[index].members[0]) }
+        }
+        self.pools = pools
     }
 
     private struct PoolKey: Hashable {

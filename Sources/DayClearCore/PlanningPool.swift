@@ -28,27 +28,32 @@ enum PlanningPool {
         _ pool: PoolSpec, rule: PlanningRule, explained: Bool, needs: inout [Int],
         supplies: inout [Supply], pieces: inout [Piece], outcomes: inout [Outcome]
     ) {
-        let etas = Array(Set(pool.supplies.compactMap { supplies[$0].eta })).sorted()
+        let etas = pool.etas
         let supplyClass = pool.supplies.map { index in supplies[index].eta.map { 1 + lowerBound(etas, $0) } ?? 0 }
         var byClass = Array(repeating: 0, count: etas.count + 1)
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
-        // The lines with units still to find. A line may take lots expected no later than its needed-by time.
+        // The lines with units still to find, group by group, each group a range of `lines`.
         var lines: [PoolLine] = []
-        lines.reserveCapacity(pool.members.count)
-        for member in ordered(pool.members, rule: rule) {
-            let need = member.mayBeServed ? needs[member.demand] : member.need
-            guard need > 0 else { continue }
-            lines.append(
-                PoolLine(
-                    demand: member.demand, lineClass: upperBound(etas, member.neededBy), tier: member.tier,
-                    asked: member.asked, need: need))
+        lines.reserveCapacity(pool.members.reduce(0) { $0 + $1.count })
+        var groups: [Range<Int>] = []
+        for group in pool.members {
+            let start = lines.count
+            for member in group {
+                let need = member.mayBeServed ? needs[member.demand] : member.need
+                guard need > 0 else { continue }
+                lines.append(
+                    PoolLine(
+                        demand: member.demand, lineClass: member.lineClass, tier: member.tier, asked: member.asked,
+                        need: need))
+            }
+            if lines.count > start { groups.append(start..<lines.count) }
         }
         guard !lines.isEmpty else { return }
         let pack = packSize(of: pool.supplies.map { supplies[$0].packSize })
 
         var sharing = Sharing(capacity: capacity, pack: pack, source: pool.source, rule: rule, explained: explained)
-        for group in groups(of: lines, rule: rule) {
+        for group in groups {
             sharing.share(group, lines: &lines, outcomes: &outcomes)
         }
 
@@ -57,47 +62,6 @@ enum PlanningPool {
             pieces: &pieces)
         // A line awarded nothing kept its need.
         for line in lines where line.award > 0 { needs[line.demand] = line.need }
-    }
-
-    /// The lines in the order they are shared: tier by tier for the default rule, tie order for pro-rata and
-    /// equal awards, (tier, needed-by, submission) for strict priority. `members` are in tie order.
-    private static func ordered(_ members: [PoolMember], rule: PlanningRule) -> [PoolMember] {
-        switch rule {
-        case .default:
-            return byTier(members)
-        case .proRata, .equalAwards:
-            return members
-        case .strictPriority:
-            return members.sorted {
-                ($0.tier, $0.neededBy, $0.submittedAt, $0.demand) < ($1.tier, $1.neededBy, $1.submittedAt, $1.demand)
-            }
-        }
-    }
-
-    /// The members split by tier, highest tier first, keeping their order within each: a stable bucket pass.
-    private static func byTier(_ members: [PoolMember]) -> [PoolMember] {
-        var start = Array(repeating: 0, count: Tier.allCases.count + 1)
-        for member in members { start[member.tier.rawValue] += 1 }
-        for tier in 1..<start.count { start[tier] += start[tier - 1] }
-        var result = members
-        for member in members {
-            result[start[member.tier.rawValue - 1]] = member
-            start[member.tier.rawValue - 1] += 1
-        }
-        return result
-    }
-
-    /// The groups shared one after another, as ranges of the ordered lines: each tier for the default rule,
-    /// all the lines at once for the others.
-    private static func groups(of lines: [PoolLine], rule: PlanningRule) -> [Range<Int>] {
-        guard rule == .default else { return [lines.indices] }
-        var groups: [Range<Int>] = []
-        var start = 0
-        for index in lines.indices where index + 1 == lines.count || lines[index + 1].tier != lines[index].tier {
-            groups.append(start..<index + 1)
-            start = index + 1
-        }
-        return groups
     }
 
     /// Gives the awarded units lots: most constrained lines first (lowest arrival class, then

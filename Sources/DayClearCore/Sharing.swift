@@ -31,23 +31,20 @@ struct Sharing {
         let first = group.lowerBound
         let weights = group.map { rule == .equalAwards ? 1.0 : Double(lines[$0].asked) }
         let (shares, ratios) = waterFill(group, weights: weights, lines: lines)
-        let base = (0..<group.count).map { position -> Int in
-            let need = lines[first + position].need
-            let share = shares[position]
-            if share >= Double(need) - 1e-6 { return need }
-            return min(need, Int((share + 1e-6) / Double(pack)) * pack)
-        }
+        // Each line is granted its share rounded down to whole packs, or its whole need when the share covers it.
+        var base = Array(repeating: 0, count: group.count)
         var given = Array(repeating: 0, count: group.count)
         for position in given.indices {
+            let need = lines[first + position].need
+            let share = shares[position]
+            base[position] =
+                share >= Double(need) - 1e-6 ? need : min(need, Int((share + 1e-6) / Double(pack)) * pack)
             given[position] = grant(base[position], to: first + position, lines: &lines)
         }
         // Largest remainder: one more pack (or the last partial one) while the exact total lasts.
         var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
         if remaining > 0 {
-            // Remainders compared in millionths of a unit, so float noise cannot break a tie.
-            let rounded = given.indices.filter { shares[$0] > Double(base[$0]) + 1e-9 }
-            let remainders = rounded.map { Int(((shares[$0] - Double(base[$0])) * 1e6).rounded()) }
-            for position in Self.largestFirst(rounded, remainders: remainders) {
+            for position in Self.largestRemaindersFirst(shares: shares, base: base) {
                 let extra = grant(min(pack, remaining), to: first + position, lines: &lines)
                 given[position] += extra
                 remaining -= extra
@@ -77,15 +74,22 @@ struct Sharing {
         }
     }
 
-    /// `positions` by decreasing remainder, ties in position order. Each pair is packed into one integer when
-    /// it fits (remainders below 2³¹ millionths, that is packs under 2,147 units), since sorting plain integers
-    /// costs a fraction of sorting pairs through a comparison.
-    private static func largestFirst(_ positions: [Int], remainders: [Int]) -> [Int] {
-        let most = remainders.max() ?? 0
-        guard most < 1 << 31, positions.count < 1 << 32 else {
-            return zip(remainders, positions).map { (-$0, $1) }.sorted(by: <).map(\.1)
+    /// The positions whose share was rounded down, by decreasing remainder (share − base, compared in millionths
+    /// of a unit so that float noise cannot break a tie), ties in position order. Each pair is packed into one
+    /// integer when it fits (remainders below 2³¹ millionths, that is packs under 2,147 units), since sorting
+    /// plain integers costs a fraction of sorting pairs through a comparison.
+    private static func largestRemaindersFirst(shares: [Double], base: [Int]) -> [Int] {
+        var remainders: [(remainder: Int, position: Int)] = []
+        var most = 0
+        for position in shares.indices where shares[position] > Double(base[position]) + 1e-9 {
+            let remainder = Int(((shares[position] - Double(base[position])) * 1e6).rounded())
+            remainders.append((remainder, position))
+            most = max(most, remainder)
         }
-        var keys = zip(remainders, positions).map { UInt64(most - $0) << 32 | UInt64($1) }
+        guard most < 1 << 31, shares.count < 1 << 32 else {
+            return remainders.map { (-$0.remainder, $0.position) }.sorted(by: <).map(\.1)
+        }
+        var keys = remainders.map { UInt64(most - $0.remainder) << 32 | UInt64($0.position) }
         keys.sort()
         return keys.map { Int($0 & 0xffff_ffff) }
     }
@@ -122,11 +126,22 @@ struct Sharing {
         var slack = capacity.slack
         let classCount = slack.count
         let needs = group.map { Double(lines[$0].need) }
-        var byClass = Array(repeating: [Int](), count: classCount)
-        for position in needs.indices { byClass[lines[group.lowerBound + position].lineClass].append(position) }
-        let levels = byClass.map { ClassLevels($0, needs: needs, weights: weights) }
+        // The group's positions class by class (ascending within each), class k at byClass[start[k]..<start[k + 1]].
+        var start = Array(repeating: 0, count: classCount + 1)
+        for line in group { start[lines[line].lineClass + 1] += 1 }
+        for k in 0..<classCount { start[k + 1] += start[k] }
+        var byClass = Array(repeating: 0, count: group.count)
+        var next = start
+        for position in needs.indices {
+            let k = lines[group.lowerBound + position].lineClass
+            byClass[next[k]] = position
+            next[k] += 1
+        }
+        let levels = (0..<classCount).map {
+            ClassLevels(byClass[start[$0]..<start[$0 + 1]], needs: needs, weights: weights)
+        }
         // Classes below `frozen` are done.
-        var frozen = byClass.firstIndex { !$0.isEmpty } ?? classCount
+        var frozen = (0..<classCount).first { start[$0] < start[$0 + 1] } ?? classCount
         while frozen < classCount {
             let active = frozen..<classCount
             func fits(_ lambda: Double) -> Bool {
@@ -141,16 +156,10 @@ struct Sharing {
             var lambda = top
             if !fits(top) {
                 // Between two consecutive breakpoints every prefix's use is linear in λ: find the
-                // last breakpoint that fits, then solve each prefix's line exactly.
-                var points = Array(Set(active.flatMap { levels[$0].breaks }.filter { $0 < top })).sorted()
-                points.insert(0, at: 0)
-                var low = 0
-                var high = points.count
-                while high - low > 1 {
-                    let middle = (low + high) / 2
-                    if fits(points[middle]) { low = middle } else { high = middle }
-                }
-                let from = points[low]
+                // last breakpoint that fits (λ = 0 always does), then solve each prefix's line exactly.
+                let points = Self.distinctBreaks(active.map { levels[$0].breaks }, below: top)
+                let high = partitionPoint(points) { !fits($0) }
+                let from = high > 0 ? points[high - 1] : 0
                 lambda = high < points.count ? points[high] : top
                 var units = 0.0
                 var slope = 0.0
@@ -176,7 +185,7 @@ struct Sharing {
             var taken = 0.0
             for k in 0..<classCount {
                 if k >= frozen && k <= full {
-                    for position in byClass[k] {
+                    for position in byClass[start[k]..<start[k + 1]] {
                         let share = min(needs[position], lambda * weights[position])
                         // Snap floating-point noise to the whole unit it approximates.
                         shares[position] = abs(share - share.rounded()) < 1e-6 ? share.rounded() : share
@@ -190,6 +199,17 @@ struct Sharing {
         }
         return (shares, ratios)
     }
+
+    /// The distinct values below `top` of some ascending arrays, ascending.
+    private static func distinctBreaks(_ arrays: [[Double]], below top: Double) -> [Double] {
+        var all: [Double] = []
+        for breaks in arrays { all += breaks[..<partitionPoint(breaks) { $0 >= top }] }
+        all.sort()
+        var distinct: [Double] = []
+        distinct.reserveCapacity(all.count)
+        for value in all where value != distinct.last { distinct.append(value) }
+        return distinct
+    }
 }
 
 /// The lines of one arrival class ordered by the λ at which each reaches its need, with running
@@ -202,8 +222,10 @@ private struct ClassLevels {
     /// Weights of the lines from position j on (j = 0…count).
     private var weightFrom: [Double] = []
 
-    init(_ positions: [Int], needs: [Double], weights: [Double]) {
-        let ordered = positions.map { (needs[$0] / weights[$0], $0) }.sorted(by: <)
+    init(_ positions: ArraySlice<Int>, needs: [Double], weights: [Double]) {
+        var ordered = positions.map { (needs[$0] / weights[$0], $0) }
+        // Often already in order (lines that kept their whole need all break at λ = 1): the sort is then skipped.
+        if !ordered.indices.dropFirst().allSatisfy({ ordered[$0 - 1].0 <= ordered[$0].0 }) { ordered.sort(by: <) }
         breaks = ordered.map(\.0)
         for (_, position) in ordered { needBefore.append(needBefore[needBefore.count - 1] + needs[position]) }
         weightFrom = Array(repeating: 0, count: ordered.count + 1)
