@@ -22,12 +22,10 @@ extension PlanningInput {
 
     /// Strict priority's order of `members`, given in tie order: tier, needed-by, submission, then tie order.
     func strictOrder(_ members: [PoolMember]) -> [PoolMember] {
-        let keys = members.map { member in
-            lines.withLine(at: demands[member.demand].entry) { ($0.pointee.neededBy, $0.pointee.submittedAt) }
-        }
+        let submitted = members.map { lines.withLine(at: demands[$0.demand].entry) { $0.pointee.submittedAt } }
         return members.indices.sorted {
-            (members[$0].tier, keys[$0].0, keys[$0].1, members[$0].demand)
-                < (members[$1].tier, keys[$1].0, keys[$1].1, members[$1].demand)
+            (members[$0].tier, members[$0].neededBy, submitted[$0], members[$0].demand)
+                < (members[$1].tier, members[$1].neededBy, submitted[$1], members[$1].demand)
         }.map { members[$0] }
     }
 }

@@ -30,7 +30,7 @@ extension PlanningInput {
             let members = lines.map { demand in
                 self.lines.withLine(at: demands[demand].entry) { open in
                     PoolMember(
-                        demand: demand, lineClass: upperBound(spec.etas, open.pointee.neededBy),
+                        demand: demand, neededBy: open.pointee.neededBy,
                         asked: open.pointee.asked, need: open.pointee.asked - open.pointee.proposed,
                         tier: open.pointee.tier, mayBeServed: true)
                 }
@@ -38,7 +38,7 @@ extension PlanningInput {
             pools.append(
                 PoolSpec(
                     source: .substitute, item: spec.item, itemNumber: spec.itemNumber, owner: spec.owner,
-                    supplies: spec.supplies, etas: spec.etas, members: sharingGroups(members, rule: rule)))
+                    supplies: spec.supplies, members: sharingGroups(members, rule: rule)))
         }
         substitutes = allowed
     }

@@ -16,8 +16,7 @@ struct Demand {
 struct PoolMember {
     /// Index into `PlanningInput.demands`.
     var demand: Int
-    /// The arrival class of the line in this pool: it may take lots of class ≤ this one.
-    var lineClass: Int
+    var neededBy: Date
     var asked: Int
     /// The units the line had to find when it joined the pool.
     var need: Int
@@ -48,8 +47,6 @@ struct PoolSpec {
     /// The number in the ledger of the recipient the lots are directed to, nil for open lots.
     var owner: Int?
     var supplies: [Int] = []
-    /// The distinct ETAs of the pool's expected lots, ascending: lot and line arrival classes are counted on them.
-    var etas: [Date] = []
     /// The lines that may draw on the pool, in the groups that are shared one after another (`PlanningRule.groups`):
     /// one per tier, highest first, for the default rule, one for the others; in the order they are shared.
     var members: [[PoolMember]] = []
@@ -136,8 +133,7 @@ struct PlanningInput {
             pools.append(
                 PoolSpec(
                     source: owner == nil ? .general : .directed, item: items[key.item]!, itemNumber: key.item,
-                    owner: owner, supplies: members, etas: Array(Set(members.compactMap { supplies[$0].eta })).sorted(),
-                    members: Array(repeating: [], count: groups)))
+                    owner: owner, supplies: members, members: Array(repeating: [], count: groups)))
         }
         return (openPool, directedPools)
     }
@@ -174,24 +170,20 @@ struct PlanningInput {
             let demand = demands.count
             demands.append(Demand(entry: entry, tier: line.pointee.tier))
             needs.append(asked - proposed)
-            let (tier, neededBy) = (line.pointee.tier, line.pointee.neededBy)
+            let tier = line.pointee.tier
             let group = rule.group(of: tier)
-            var member = PoolMember(demand: demand, lineClass: 0, asked: asked, need: asked - proposed, tier: tier)
+            var member = PoolMember(
+                demand: demand, neededBy: line.pointee.neededBy, asked: asked, need: asked - proposed, tier: tier)
             // The kind+spec's number, not its strings: reading these would cost a cache miss per line.
             let item = line.pointee.itemNumber
             guard openPool.indices.contains(item) else { return }
             if anyDirected, directedPools.indices.contains(line.pointee.recipientNumber),
                 let pool = directedPools[line.pointee.recipientNumber].first(where: { $0.item == item })?.pool
             {
-                member.lineClass = upperBound(pools[pool].etas, neededBy)
                 pools[pool].members[group].append(member)
                 member.mayBeServed = true
             }
-            let pool = openPool[item]
-            if pool >= 0 {
-                member.lineClass = upperBound(pools[pool].etas, neededBy)
-                pools[pool].members[group].append(member)
-            }
+            if openPool[item] >= 0 { pools[openPool[item]].members[group].append(member) }
         }
         self.demands = demands
         self.needs = needs

@@ -28,12 +28,13 @@ enum PlanningPool {
         _ pool: PoolSpec, rule: PlanningRule, explained: Bool, needs: inout [Int],
         supplies: inout [Supply], pieces: inout [Piece], outcomes: inout [Outcome]
     ) {
-        let etas = pool.etas
+        let etas = Array(Set(pool.supplies.compactMap { supplies[$0].eta })).sorted()
         let supplyClass = pool.supplies.map { index in supplies[index].eta.map { 1 + lowerBound(etas, $0) } ?? 0 }
         var byClass = Array(repeating: 0, count: etas.count + 1)
         for (position, index) in pool.supplies.enumerated() { byClass[supplyClass[position]] += supplies[index].free }
         let capacity = PrefixCapacity(supplyByClass: byClass)
-        // The lines with units still to find, group by group, each group a range of `lines`.
+        // The lines with units still to find, group by group, each group a range of `lines`. A line may take lots
+        // expected no later than its needed-by time.
         var lines: [PoolLine] = []
         lines.reserveCapacity(pool.members.reduce(0) { $0 + $1.count })
         var groups: [Range<Int>] = []
@@ -44,8 +45,8 @@ enum PlanningPool {
                 guard need > 0 else { continue }
                 lines.append(
                     PoolLine(
-                        demand: member.demand, lineClass: member.lineClass, tier: member.tier, asked: member.asked,
-                        need: need))
+                        demand: member.demand, lineClass: upperBound(etas, member.neededBy), tier: member.tier,
+                        asked: member.asked, need: need))
             }
             if lines.count > start { groups.append(start..<lines.count) }
         }
@@ -71,13 +72,25 @@ enum PlanningPool {
         _ lines: inout [PoolLine], rule: PlanningRule, pool: PoolSpec, supplyClass: [Int], classes: Int,
         supplies: inout [Supply], pieces: inout [Piece]
     ) {
-        // The default rule's lines are already in tier then tie order (a demand's index is its tie rank).
-        let inTierOrder =
-            rule == .default
-            ? Array(lines.indices)
-            : lines.indices.sorted { (lines[$0].tier, lines[$0].demand) < (lines[$1].tier, lines[$1].demand) }
-        var linesByClass = Array(repeating: [Int](), count: classes)
-        for index in inTierOrder where lines[index].award > 0 { linesByClass[lines[index].lineClass].append(index) }
+        // The awarded lines class by class, in tier then tie order within each: class c at
+        // byClass[start[c]..<start[c + 1]]. The default rule's lines are already in tier then tie order (a demand's
+        // index is its tie rank).
+        var start = Array(repeating: 0, count: classes + 1)
+        for line in lines where line.award > 0 { start[line.lineClass + 1] += 1 }
+        for c in 0..<classes { start[c + 1] += start[c] }
+        var byClass = Array(repeating: 0, count: start[classes])
+        var next = start
+        func place(_ index: Int) {
+            guard lines[index].award > 0 else { return }
+            byClass[next[lines[index].lineClass]] = index
+            next[lines[index].lineClass] += 1
+        }
+        if rule == .default {
+            lines.indices.forEach(place)
+        } else {
+            lines.indices.sorted { (lines[$0].tier, lines[$0].demand) < (lines[$1].tier, lines[$1].demand) }.forEach(
+                place)
+        }
         var lotsByClass = Array(repeating: [Int](), count: classes)
         for (position, index) in pool.supplies.enumerated() { lotsByClass[supplyClass[position]].append(index) }
         var open: [Int] = []
@@ -86,7 +99,7 @@ enum PlanningPool {
                 let rank = supplies[lot].pickRank
                 open.insert(lot, at: partitionPoint(open) { supplies[$0].pickRank < rank })
             }
-            for line in linesByClass[lineClass] {
+            for line in byClass[start[lineClass]..<start[lineClass + 1]] {
                 var wanted = lines[line].award
                 while wanted > 0, let lot = open.last {
                     let taken = min(wanted, supplies[lot].free)

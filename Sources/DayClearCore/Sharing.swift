@@ -222,15 +222,27 @@ private struct ClassLevels {
     /// Weights of the lines from position j on (j = 0…count).
     private var weightFrom: [Double] = []
 
+    /// `positions` are ascending, so ties between breakpoints stay in position order.
     init(_ positions: ArraySlice<Int>, needs: [Double], weights: [Double]) {
-        var ordered = positions.map { (needs[$0] / weights[$0], $0) }
+        var order = Array(positions)
+        breaks = order.map { needs[$0] / weights[$0] }
         // Often already in order (lines that kept their whole need all break at λ = 1): the sort is then skipped.
-        if !ordered.indices.dropFirst().allSatisfy({ ordered[$0 - 1].0 <= ordered[$0].0 }) { ordered.sort(by: <) }
-        breaks = ordered.map(\.0)
-        for (_, position) in ordered { needBefore.append(needBefore[needBefore.count - 1] + needs[position]) }
-        weightFrom = Array(repeating: 0, count: ordered.count + 1)
-        for (offset, entry) in ordered.enumerated().reversed() {
-            weightFrom[offset] = weightFrom[offset + 1] + weights[entry.1]
+        if !breaks.indices.dropFirst().allSatisfy({ breaks[$0 - 1] <= breaks[$0] }) {
+            var ordered = zip(breaks, order).map { ($0, $1) }
+            ordered.sort(by: <)
+            breaks = ordered.map(\.0)
+            order = ordered.map(\.1)
+        }
+        let count = order.count
+        needBefore = Array(unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            buffer[0] = 0
+            for offset in 0..<count { buffer[offset + 1] = buffer[offset] + needs[order[offset]] }
+            initialized = count + 1
+        }
+        weightFrom = Array(unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            buffer[count] = 0
+            for offset in (0..<count).reversed() { buffer[offset] = buffer[offset + 1] + weights[order[offset]] }
+            initialized = count + 1
         }
     }
 
