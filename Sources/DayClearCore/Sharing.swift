@@ -76,8 +76,8 @@ struct Sharing {
 
     /// The positions whose share was rounded down, by decreasing remainder (share − base, compared in millionths
     /// of a unit so that float noise cannot break a tie), ties in position order. Each pair is packed into one
-    /// integer when it fits (remainders below 2³¹ millionths, that is packs under 2,147 units), since sorting
-    /// plain integers costs a fraction of sorting pairs through a comparison.
+    /// integer when it fits (remainders below 2³¹ millionths, that is packs under 2,147 units), the remainder's
+    /// complement above the position, and the integers radix sorted.
     private static func largestRemaindersFirst(shares: [Double], base: [Int]) -> [Int] {
         var remainders: [(remainder: Int, position: Int)] = []
         var most = 0
@@ -89,9 +89,10 @@ struct Sharing {
         guard most < 1 << 31, shares.count < 1 << 32 else {
             return remainders.map { (-$0.remainder, $0.position) }.sorted(by: <).map(\.1)
         }
-        var keys = remainders.map { UInt64(most - $0.remainder) << 32 | UInt64($0.position) }
-        keys.sort()
-        return keys.map { Int($0 & 0xffff_ffff) }
+        let positionBits = UInt64(Int.bitWidth - shares.count.leadingZeroBitCount)
+        let keys = radixSorted(remainders.map { UInt64(most - $0.remainder) << positionBits | UInt64($0.position) })
+        let positionMask: UInt64 = (1 << positionBits) - 1
+        return keys.map { Int($0 & positionMask) }
     }
 
     /// Gives a line as much of its need as the pool still allows.
