@@ -123,10 +123,19 @@ struct OpenLines: Equatable, Sendable {
 
     /// The open lines in tie order: the settled ones (closed ones included, marked) and the recent ones sorted.
     func ordered() -> Ordered {
-        // Sorting positions moves 8 bytes where sorting the lines would move a whole line at every step.
+        // Sorting plain keys (needed-by, the id's lead, position) moves 32 bytes where sorting the lines would move a
+        // whole line at every step, and compares them in place where sorting bare positions would look up two lines
+        // at random; only keys equal in both look at the whole order.
         let lines = Array(recent.values)
-        let order = lines.indices.sorted { lines[$0].order < lines[$1].order }
-        return Ordered(settled: settled, recent: order.map { lines[$0] })
+        let keys = lines.indices.map {
+            (neededBy: lines[$0].order.neededBy, lead: lines[$0].order.idLead, position: $0)
+        }
+        let order = keys.sorted { lhs, rhs in
+            if lhs.neededBy != rhs.neededBy { return lhs.neededBy < rhs.neededBy }
+            if lhs.lead != rhs.lead { return lhs.lead < rhs.lead }
+            return lines[lhs.position].order < lines[rhs.position].order
+        }
+        return Ordered(settled: settled, recent: order.map { lines[$0.position] })
     }
 
     /// The open lines in tie order, as two sorted arrays a reader merges.
