@@ -302,7 +302,9 @@ struct StoreTests {
             #expect(throws: DomainError.reasonRequired("R-0001", .rejected)) {
                 try store.perform(.requestRejected(RequestReference(request: "R-0001")))
             }
-            // A batch whose second event fails records neither.
+            // A batch whose second event fails records neither, and the ledger is put back in memory, not
+            // rebuilt from the disk (a rebuilt ledger starts a history of its own).
+            let revision = store.ledger.history.revision
             #expect(throws: DomainError.self) {
                 try store.perform { _ in
                     [
@@ -312,6 +314,7 @@ struct StoreTests {
                     ]
                 }
             }
+            #expect(store.ledger.history.events(since: revision)?.isEmpty == true)
             // A build closure that throws.
             struct Refusal: Error {}
             #expect(throws: Refusal.self) { try store.perform { _ in throw Refusal() } }

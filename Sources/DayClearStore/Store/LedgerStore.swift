@@ -139,9 +139,21 @@ public final class LedgerStore {
                         sequence: sequence, time: time, actor: actor, reason: reason,
                         event: try EventCodec.canonical(event))
                 }
-                // Each `apply` is all-or-nothing, so a refused event leaves `working` as it was.
+                // Each `apply` is all-or-nothing, so a refused event leaves `working` as it was. A unit of
+                // several events refused part-way (another terminal decided one of an `A`'s requests
+                // meanwhile) is put back to where it started instead of rebuilt from the disk; the
+                // copy this keeps costs only the unit's first change.
+                let unitStart = recorded.count > 1 ? working : nil
                 for event in recorded {
-                    try working.apply(event)
+                    do {
+                        try working.apply(event)
+                    } catch {
+                        if let unitStart {
+                            working = unitStart
+                            applied = 0
+                        }
+                        throw error
+                    }
                     applied += 1
                 }
                 return recorded
