@@ -45,8 +45,11 @@ struct FormRefusal: Equatable {
             let field: FormField.Name? =
                 specs.isEmpty ? row.map { .lineKind($0) } : row.map { .lineSpec($0) }
             self.init(field: field, message: message)
-        case .repeatedItem(_, let line, _, _):
-            self.init(field: .lineKind(lines[line] ?? line), message: message)
+        case .repeatedItem(let id, let line, let item, let first):
+            // Worded with the form's row numbers, which the labels show, not the lines' own numbers.
+            let row = { lines[$0] ?? $0 }
+            let worded = DomainError.repeatedItem(id, line: row(line), item, firstLine: row(first))
+            self.init(field: .lineKind(row(line)), message: worded.message(language))
         case .invalidQuantity, .overflow, .shortArrival:
             self.init(field: .quantity, message: message)
         default:

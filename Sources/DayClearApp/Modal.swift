@@ -56,8 +56,8 @@ public struct Prompt: Sendable, Hashable {
 public struct Confirmation: Sendable, Hashable {
     /// What to do on yes.
     public enum Action: Sendable, Hashable {
-        /// Approve all of these requests as proposed, together or not at all.
-        case approveAll([RequestID])
+        /// Approve all of these requests at the quantities proposed when asked, together or not at all.
+        case approveAll([LineQuantities])
         /// Record these shuttle runs as the day's plan.
         case recordShuttleRuns(ShuttleRunsPlanned)
     }
@@ -68,10 +68,10 @@ public struct Confirmation: Sendable, Hashable {
     /// The question shown.
     public func question(_ language: Language) -> String {
         switch action {
-        case .approveAll(let ids):
+        case .approveAll(let approvals):
             language.pick(
-                "按建议一并批准视图中全部 \(ids.count) 项申请（一项不能批准则都不批准）？(y/n)",
-                "Approve all \(ids.count) proposals in view, together or none? (y/n)")
+                "按建议一并批准视图中全部 \(approvals.count) 项申请（一项不能批准则都不批准）？(y/n)",
+                "Approve all \(approvals.count) proposals in view, together or none? (y/n)")
         case .recordShuttleRuns(let plan):
             language.pick(
                 "记录 \(plan.day) 的 \(plan.runs.count) 趟邮政专车为当日车次？(y/n)",

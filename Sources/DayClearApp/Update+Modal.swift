@@ -41,13 +41,15 @@ func handleConfirmation(_ confirmation: Confirmation, key: Key, state: inout App
     case .character("y"), .character("Y"):
         state.modal = nil
         switch confirmation.action {
-        case .approveAll(let ids):
+        case .approveAll(let approvals):
             // One durable unit: should another terminal have decided one of them meanwhile, the
             // refusal names it and nothing is approved, rather than a later success hiding it.
-            let approved = ids.count == 1 ? "\(ids[0])" : language.pick("\(ids.count) 项申请", "\(ids.count) requests")
+            let approved =
+                approvals.count == 1
+                ? "\(approvals[0].request)" : language.pick("\(approvals.count) 项申请", "\(approvals.count) requests")
             return [
                 .record(
-                    reason: nil, events: ids.map { .requestApproved(LineQuantities(request: $0, quantities: [:])) },
+                    reason: nil, events: approvals.map { .requestApproved($0) },
                     success: language.pick("已批准 \(approved)，手续待补", "Approved \(approved); paperwork pending"))
             ]
         case .recordShuttleRuns(let plan):

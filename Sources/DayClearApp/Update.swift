@@ -75,12 +75,14 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
         guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
         state.modal = .prompt(Prompt(purpose: .rejectReason(request.id)))
     case .approveAllInView:
-        let ids = ScreenRows.queue(ledger, filter: state.filter).requests.filter { $0.state == .proposed }.map(\.id)
-        guard !ids.isEmpty else {
+        let approvals = ScreenRows.queue(ledger, filter: state.filter).requests.filter { $0.state == .proposed }.map {
+            approvedQuantities(of: $0, trimmed: [:], ledger: ledger)
+        }
+        guard !approvals.isEmpty else {
             state.status = .error(language.pick("视图中没有待批准的建议", "No proposals in view to approve"))
             return []
         }
-        state.modal = .confirm(Confirmation(action: .approveAll(ids)))
+        state.modal = .confirm(Confirmation(action: .approveAll(approvals)))
     case .proposeByPlanner:
         return proposeByPlanner(state: &state, ledger: ledger)
     case .completePaperwork:
@@ -134,16 +136,23 @@ func selectedQueueRequest(_ state: AppState, _ ledger: Ledger) -> Request? {
     return queue.indices.contains(index) ? queue[index] : nil
 }
 
-/// The approval of a request: each line at its proposed quantity unless trimmed.
-func approval(of request: Request, trimmed: [Int: Int], ledger: Ledger, language: Language) -> Effect {
+/// What approving a request grants: each line at its proposed quantity as the ledger shows it now,
+/// unless trimmed, so that a proposal added elsewhere afterwards is not approved unseen.
+func approvedQuantities(of request: Request, trimmed: [Int: Int], ledger: Ledger) -> LineQuantities {
     var quantities: [Int: Int] = [:]
     for line in request.lines {
         quantities[line.number] = trimmed[line.number] ?? ledger.proposedQuantity(request.id, line: line.number)
     }
-    let total = quantities.values.reduce(0, +)
+    return LineQuantities(request: request.id, quantities: quantities)
+}
+
+/// The approval of a request: each line at its proposed quantity unless trimmed.
+func approval(of request: Request, trimmed: [Int: Int], ledger: Ledger, language: Language) -> Effect {
+    let granted = approvedQuantities(of: request, trimmed: trimmed, ledger: ledger)
+    let total = granted.quantities.values.reduce(0, +)
     return .record(
         reason: nil,
-        events: [.requestApproved(LineQuantities(request: request.id, quantities: quantities))],
+        events: [.requestApproved(granted)],
         success: language.pick(
             "已批准 \(request.id)（共 \(total)），手续待补", "Approved \(request.id) (\(total) units); paperwork pending"))
 }

@@ -135,7 +135,7 @@ public struct AllocationProposal: Equatable, Codable, Sendable {
 }
 
 /// A quantity for each of a request's lines, keyed by line number.
-public struct LineQuantities: Equatable, Codable, Sendable {
+public struct LineQuantities: Hashable, Codable, Sendable {
     public var request: RequestID
     public var quantities: [Int: Int]
 

@@ -151,6 +151,18 @@ import Testing
         #expect(recorded(effects) == .requestSubmitted(expected))
     }
 
+    @Test func aRepeatedItemIsMarkedOnTheRowThatRepeatsIt() throws {
+        let ledger = try Fixture.ledger()
+        var state = coordinator()
+        let keys =
+            [.character("R"), .tab]
+            + fill(["H01", "2026-02-10 20:00", "", "", "", "口罩", "医用防护N95", "600", "口罩", "医用防护N95", "10"])
+        #expect(press(keys + [.control("s")], &state, ledger).isEmpty)
+        // Rows 2 and 3 of the form are the request's lines 1 and 2: the message names the rows shown.
+        #expect(state.form?[.lineKind(3)]?.error == "R-0003 第 3 行与第 2 行重复：口罩 / 医用防护N95")
+        #expect(state.form?[.lineKind(2)]?.error == nil)
+    }
+
     /// Between the form's check and the record another terminal entered a request with the same id:
     /// the store refuses it, and the form stays open with everything typed and the id marked.
     @Test func aRequestTheStoreRefusesKeepsItsFormOpenWithTheRefusalOnItsField() throws {

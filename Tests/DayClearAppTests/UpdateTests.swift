@@ -102,7 +102,8 @@ import Testing
         let ledger = try Fixture.ledger()
         var state = Fixture.state()
         #expect(press([.character("2"), .character("A")], &state, ledger).isEmpty)
-        #expect(state.modal == .confirm(Confirmation(action: .approveAll(["R-0001"]))))
+        let asShown = LineQuantities(request: "R-0001", quantities: [1: 2500, 2: 300])
+        #expect(state.modal == .confirm(Confirmation(action: .approveAll([asShown]))))
         let effects = press([.character("y")], &state, ledger)
         #expect(effects.count == 1)
         #expect(state.modal == nil)
@@ -115,18 +116,28 @@ import Testing
         try ledger.apply(
             RecordedEvent(
                 sequence: ledger.lastSequence + 1, time: Fixture.now, actor: "wang", reason: nil,
-                event: .allocationProposed(AllocationProposal(request: "R-0002", line: 1, lot: "L-0002", quantity: 500))
+                event: .allocationProposed(AllocationProposal(request: "R-0002", line: 1, lot: "L-0002", quantity: 400))
             ))
         var state = Fixture.state()
         _ = press([.character("2"), .character("A")], &state, ledger)
-        #expect(state.modal == .confirm(Confirmation(action: .approveAll(["R-0001", "R-0002"]))))
-        let effects = press([.character("y")], &state, ledger)
+        let asShown = [
+            LineQuantities(request: "R-0001", quantities: [1: 2500, 2: 300]),
+            LineQuantities(request: "R-0002", quantities: [1: 400]),
+        ]
+        #expect(state.modal == .confirm(Confirmation(action: .approveAll(asShown))))
+        // A proposal another terminal adds before `y` is not approved unseen: the quantities are those shown.
+        var later = ledger
+        try later.apply(
+            RecordedEvent(
+                sequence: later.lastSequence + 1, time: Fixture.now, actor: "zhang", reason: nil,
+                event: .allocationProposed(AllocationProposal(request: "R-0002", line: 1, lot: "L-0002", quantity: 100))
+            ))
+        let effects = press([.character("y")], &state, later)
         guard case .record(nil, let events, let success) = effects.first, effects.count == 1 else {
             Issue.record("expected one record, got \(effects)")
             return
         }
-        #expect(
-            events == ["R-0001", "R-0002"].map { .requestApproved(LineQuantities(request: $0, quantities: [:])) })
+        #expect(events == asShown.map { .requestApproved($0) })
         #expect(success == "已批准 2 项申请，手续待补")
 
         // Meanwhile another terminal returned R-0002: the record is refused and approves nothing.
