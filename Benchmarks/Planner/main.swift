@@ -8,7 +8,8 @@ import Foundation
 /// CPU time beside it; the CPU time of a plan and its events (what the group screen's `P` reads) and of a plan
 /// read whole (every line and allocation); the median of 11 runs with explanations and whether they planned the same
 /// numbers; the units and the tier-weighted units planned, the units planned from substitutes, and
-/// whether `Ledger.apply` accepted every event; a digest of the explained plan (`digest(of:)`).
+/// whether `Ledger.apply` accepted every event; a digest of the explained plan (`digest(of:)`). With
+/// PLAN_PROFILE_RUNS=N in the environment it only makes N plain plans per instance, for `perf record`.
 
 struct Instance: Decodable {
     struct Item: Decodable {
@@ -182,6 +183,12 @@ for path in CommandLine.arguments.dropFirst() {
     let now = Date(timeIntervalSince1970: instance.now)
     let planner = Planner(rule: .default)
     var plan = planner.plan(ledger: built, day: day, now: now)
+    // For a profiler: only that many plain plans, so that their samples are not mixed with the other readings.
+    if let runs = ProcessInfo.processInfo.environment["PLAN_PROFILE_RUNS"].flatMap(Int.init) {
+        for _ in 0..<runs { plan = planner.plan(ledger: built, day: day, now: now) }
+        print(#"{"instance":"\#(instance.name)","profiled_plans":\#(runs),"lines":\#(plan.lines.count)}"#)
+        continue
+    }
     let times = time(runs: 11) { plan = planner.plan(ledger: built, day: day, now: now) }
     // What the group screen's `P` reads of a plan: its events (to record) and its units (to report).
     let eventTimes = time(runs: 11) {
