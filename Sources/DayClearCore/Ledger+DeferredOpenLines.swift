@@ -14,4 +14,26 @@ extension Ledger {
         defersOpenLines = false
         openLines = walkOpenLines()
     }
+
+    // The fold's only changes to the open lines, each skipped while they are deferred.
+
+    /// Adds the lines of a request that now awaits a decision (submitted or resubmitted) to the open lines.
+    mutating func keepOpen(_ request: Request) {
+        guard !defersOpenLines else { return }
+        openLines.open(
+            request, tier: recipients[request.recipient]?.tier ?? .community,
+            recipientNumber: recipientNumbers[request.recipient] ?? -1, itemNumbers: itemNumbers)
+    }
+
+    /// Counts units newly proposed for a line of `request`.
+    mutating func keepProposed(_ units: Int, request: Request, line: Int) {
+        guard !defersOpenLines else { return }
+        openLines.propose(units, request: request, line: line)
+    }
+
+    /// Drops the lines of a request that no longer awaits a decision.
+    mutating func keepClosed(_ request: Request) {
+        guard !defersOpenLines else { return }
+        openLines.close(request)
+    }
 }

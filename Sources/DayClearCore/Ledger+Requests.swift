@@ -12,7 +12,7 @@ extension Ledger {
             submittedAt: submission.submittedAt ?? context.time, lines: submission.lines,
             note: submission.note)
         requests[submission.id] = request
-        if !defersOpenLines { keepOpen(request) }
+        keepOpen(request)
     }
 
     mutating func resubmit(_ submission: RequestSubmission, _ context: EventContext) throws {
@@ -39,7 +39,7 @@ extension Ledger {
         request.decidedAt = nil
         request.decidedBy = nil
         requests[request.id] = request
-        if !defersOpenLines { keepOpen(request) }
+        keepOpen(request)
     }
 
     private func validateLines(of submission: RequestSubmission) throws {
@@ -121,7 +121,7 @@ extension Ledger {
                 proposedQuantity: proposal.quantity, proposedAt: context.time, proposedBy: context.actor))
         allocationIndicesByRequest[request.id, default: []].append(index)
         allocationIndicesByLot[lot.id, default: []].append(index)
-        if !defersOpenLines { openLines.propose(proposal.quantity, request: request, line: line.number) }
+        keepProposed(proposal.quantity, request: request, line: line.number)
     }
 
     mutating func approve(_ decision: LineQuantities, _ context: EventContext) throws {
@@ -166,7 +166,7 @@ extension Ledger {
         request.decidedBy = context.actor
         request.paperwork = Paperwork()
         requests[request.id] = request
-        if !defersOpenLines { openLines.close(request) }
+        keepClosed(request)
     }
 
     /// Returns, rejects or cancels, releasing whatever was proposed.
@@ -186,7 +186,7 @@ extension Ledger {
             request.decidedBy = context.actor
         }
         requests[id] = request
-        if !defersOpenLines { openLines.close(request) }
+        keepClosed(request)
     }
 }
 

@@ -218,13 +218,6 @@ struct OpenLines: Equatable, Sendable {
 }
 
 extension Ledger {
-    /// Adds the lines of a request that now awaits a decision (submitted or resubmitted) to the open lines.
-    mutating func keepOpen(_ request: Request) {
-        openLines.open(
-            request, tier: recipients[request.recipient]?.tier ?? .community,
-            recipientNumber: recipientNumbers[request.recipient] ?? -1, itemNumbers: itemNumbers)
-    }
-
     /// The open lines computed from scratch: every line of each request awaiting a decision, with the
     /// units of its allocations still proposed.
     func walkOpenLines() -> OpenLines {
