@@ -37,12 +37,12 @@ struct Sharing {
         for position in given.indices {
             let need = lines[first + position].need
             let share = shares[position]
-            base[position] =
-                share >= Double(need) - 1e-6 ? need : min(need, Int((share + 1e-6) / Double(pack)) * pack)
+            let (wholePacks, overflow) = Self.units((share + 1e-6) / Double(pack)).multipliedReportingOverflow(by: pack)
+            base[position] = share >= Double(need) - 1e-6 || overflow ? need : min(need, wholePacks)
             given[position] = grant(base[position], to: first + position, lines: &lines)
         }
         // Largest remainder: one more pack (or the last partial one) while the exact total lasts.
-        var remaining = Int(shares.reduce(0, +).rounded()) - given.reduce(0, +)
+        var remaining = Self.units(shares.reduce(0, +).rounded()) - given.reduce(0, +)
         if remaining > 0 {
             for position in Self.largestRemaindersFirst(shares: shares, base: base) {
                 let extra = grant(min(pack, remaining), to: first + position, lines: &lines)
@@ -82,7 +82,7 @@ struct Sharing {
         var remainders: [(remainder: Int, position: Int)] = []
         var most = 0
         for position in shares.indices where shares[position] > Double(base[position]) + 1e-9 {
-            let remainder = Int(((shares[position] - Double(base[position])) * 1e6).rounded())
+            let remainder = units(((shares[position] - Double(base[position])) * 1e6).rounded())
             remainders.append((remainder, position))
             most = max(most, remainder)
         }
@@ -94,6 +94,11 @@ struct Sharing {
         let positionMask: UInt64 = (1 << positionBits) - 1
         return keys.map { Int($0 & positionMask) }
     }
+
+    /// `value` (never negative here) toward zero as a whole number, held at `Int.max`: a pool of lots near
+    /// `Int.max` units, or a pack as large, gives shares whose `Double` rounds to 2⁶³ or beyond, where
+    /// `Int(_:)` traps.
+    private static func units(_ value: Double) -> Int { value < 0x1p63 ? Int(value) : .max }
 
     /// Gives a line as much of its need as the pool still allows.
     private mutating func fill(_ line: Int, lines: inout [PoolLine]) -> Int {

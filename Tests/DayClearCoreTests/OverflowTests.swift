@@ -220,8 +220,48 @@ extension OverflowScenarios {
     }
 }
 
+extension OverflowScenarios {
+    /// Requests of Int.max against a lot of Int.max, and against a lot whose pack is 2⁵⁰ units: every
+    /// rule plans without trapping, within the lot, and its events are accepted.
+    static func planOverHugeLots() throws {
+        var f = try fixtureWithHugeLots()
+        let stretcher = ItemKey(kind: "担架", spec: "折叠")
+        try f.record(
+            .lotRegistered(
+                LotRegistration(
+                    id: "L-BIG-PACK", item: stretcher, unit: "副", quantity: Int.max, packSize: 1 << 50, donor: "d",
+                    status: .arrived(at: arrival))))
+        try submit(&f, "R-1", [(bleach, Int.max, "桶"), (stretcher, Int.max / 3, "副")])
+        try submit(&f, "R-2", [(bleach, Int.max, "桶"), (stretcher, Int.max / 3, "副")])
+        try submit(&f, "R-3", [(stretcher, Int.max / 5, "副")])
+        for rule in PlanningRule.allCases {
+            let plan = Planner(rule: rule).plan(
+                ledger: f.ledger, day: CivilDate(year: 2026, month: 2, day: 10), now: f.now, explained: true)
+            var bleachUnits = 0
+            for allocation in plan.allocations where allocation.lot == "L-MAX-A" {
+                let (sum, overflow) = bleachUnits.addingReportingOverflow(allocation.quantity)
+                guard !overflow else { throw ScenarioFailure("\(rule): more than the lot holds") }
+                bleachUnits = sum
+            }
+            guard bleachUnits > 0 else { throw ScenarioFailure("\(rule): nothing planned from L-MAX-A") }
+            guard plan.allocations.contains(where: { $0.lot == "L-BIG-PACK" }) else {
+                throw ScenarioFailure("\(rule): nothing planned from L-BIG-PACK")
+            }
+            var copy = f
+            for event in plan.events { try copy.record(event) }
+        }
+    }
+}
+
 @Suite("Huge quantities do not trap")
 struct HugeQuantityTests {
+    @Test("planning requests of Int.max against lots of Int.max units, or of packs of 2⁵⁰, does not trap")
+    func planOverHugeLots() async {
+        await #expect(processExitsWith: .success) {
+            OverflowScenarios.run(OverflowScenarios.planOverHugeLots)
+        }
+    }
+
     @Test("a lot of Int.max units can be allocated, approved, dispatched and delivered")
     func wholeHugeLot() async {
         await #expect(processExitsWith: .success) {
