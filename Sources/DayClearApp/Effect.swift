@@ -12,4 +12,12 @@ public enum Effect: Sendable, Equatable {
     case importFile(kind: ImportKind, path: String)
     /// Leave the TUI.
     case quit
+
+    /// Whether the effect reads or writes whole files, so the screen is drawn before it starts.
+    public var takesAWhile: Bool {
+        switch self {
+        case .exportDayEnd, .importFile: return true
+        case .record, .quit: return false
+        }
+    }
 }

@@ -102,6 +102,7 @@ func run(_ command: Command, state: inout AppState, ledger: Ledger) -> [Effect] 
         guard let request = selectedQueueRequest(state, ledger) else { return nothingSelected(&state) }
         state.modal = .prompt(Prompt(purpose: .substitute(request.id)))
     case .exportDayEnd:
+        state.status = .info(language.pick("正在写出日结文件…", "Writing the day-end files…"))
         return [.exportDayEnd(ledger.calendar.day(containing: state.now))]
     case .newArrival, .newExpectedLot, .newRequest, .importFile, .receiveSelectedLot:
         return openForm(command, state: &state, ledger: ledger)

@@ -42,10 +42,7 @@ final class TUIRunner {
         while !terminal.terminationRequested {
             state.now = Date()
             shuttleWatch.refresh(&state, ledger: store.ledger)
-            let size = terminal.size
-            var buffer = CellBuffer(width: size.width, height: size.height)
-            render(state, ledger: store.ledger, into: &buffer)
-            terminal.draw(buffer)
+            drawFrame(on: terminal)
             guard let key = terminal.readKey(timeoutMilliseconds: Self.tickMilliseconds) else {
                 pollStore()
                 continue
@@ -55,8 +52,17 @@ final class TUIRunner {
             if effects.contains(.quit) {
                 return
             }
+            // An import or an export can take seconds: show the status `update` set ("正在导入…") first.
+            if effects.contains(where: \.takesAWhile) { drawFrame(on: terminal) }
             effects.forEach(interpret)
         }
+    }
+
+    private func drawFrame(on terminal: TerminalBackend) {
+        let size = terminal.size
+        var buffer = CellBuffer(width: size.width, height: size.height)
+        render(state, ledger: store.ledger, into: &buffer)
+        terminal.draw(buffer)
     }
 
     /// Does one effect's I/O and reports the outcome in the status line; while the server is

@@ -14,6 +14,9 @@ import Testing
         var state = Fixture.movedState()
         let effects = press([.character("5"), .character("e")], &state, try Fixture.movedLedger())
         #expect(effects == [.exportDayEnd(CivilDate(year: 2026, month: 2, day: 10))])
+        // Drawn before the files are written, which can take a second at province scale.
+        #expect(effects.allSatisfy { $0.takesAWhile })
+        #expect(state.status == .info("正在写出日结文件…"))
     }
 
     @Test func jAndKScrollTheDisclosureRows() throws {
