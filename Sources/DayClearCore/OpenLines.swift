@@ -75,11 +75,7 @@ struct OpenLines: Equatable, Sendable {
 
     /// The lines given, in any order, all settled.
     init(lines: [Line]) {
-        // An import rebuilds a million lines at once. Sorting each line's order beside its position moves
-        // 56 bytes where sorting the lines would move a whole line at every step, and compares them in
-        // place where sorting bare positions would look up two lines at random for each comparison.
-        let sorted = lines.indices.map { (order: lines[$0].order, position: $0) }.sorted { $0.order < $1.order }
-        settled = sorted.map { lines[$0.position] }
+        settled = Self.inTieOrder(lines)
     }
 
     /// Adds every line of a request that now awaits a decision, nothing proposed yet. Every line's kind+spec is
@@ -123,10 +119,15 @@ struct OpenLines: Equatable, Sendable {
 
     /// The open lines in tie order: the settled ones (closed ones included, marked) and the recent ones sorted.
     func ordered() -> Ordered {
-        // Sorting plain keys (needed-by, the id's lead, position) moves 32 bytes where sorting the lines would move a
-        // whole line at every step, and compares them in place where sorting bare positions would look up two lines
-        // at random; only keys equal in both look at the whole order.
-        let lines = Array(recent.values)
+        Ordered(settled: settled, recent: Self.inTieOrder(Array(recent.values)))
+    }
+
+    /// `lines` sorted in tie order (an import rebuilds a million at once; a plan sorts the recent ones).
+    ///
+    /// Sorting plain keys (needed-by, the id's lead, position) moves 32 bytes where sorting the lines would move a
+    /// whole line at every step, and compares them in place where sorting bare positions would look up two lines
+    /// at random; only keys equal in both look at the whole order.
+    private static func inTieOrder(_ lines: [Line]) -> [Line] {
         let keys = lines.indices.map {
             (neededBy: lines[$0].order.neededBy, lead: lines[$0].order.idLead, position: $0)
         }
@@ -135,7 +136,7 @@ struct OpenLines: Equatable, Sendable {
             if lhs.lead != rhs.lead { return lhs.lead < rhs.lead }
             return lines[lhs.position].order < lines[rhs.position].order
         }
-        return Ordered(settled: settled, recent: order.map { lines[$0.position] })
+        return order.map { lines[$0.position] }
     }
 
     /// The open lines in tie order, as two sorted arrays a reader merges.
