@@ -129,11 +129,10 @@ struct PlanningInput {
             } else {
                 openPool[key.item] = pools.count
             }
-            let members = keys[key] ?? []
             pools.append(
                 PoolSpec(
                     source: owner == nil ? .general : .directed, item: items[key.item]!, itemNumber: key.item,
-                    owner: owner, supplies: members, members: Array(repeating: [], count: groups)))
+                    owner: owner, supplies: keys[key] ?? [], members: Array(repeating: [], count: groups)))
         }
         return (openPool, directedPools)
     }

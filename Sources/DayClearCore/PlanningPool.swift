@@ -72,25 +72,13 @@ enum PlanningPool {
         _ lines: inout [PoolLine], rule: PlanningRule, pool: PoolSpec, supplyClass: [Int], classes: Int,
         supplies: inout [Supply], pieces: inout [Piece]
     ) {
-        // The awarded lines class by class, in tier then tie order within each: class c at
-        // byClass[start[c]..<start[c + 1]]. The default rule's lines are already in tier then tie order (a demand's
-        // index is its tie rank).
-        var start = Array(repeating: 0, count: classes + 1)
-        for line in lines where line.award > 0 { start[line.lineClass + 1] += 1 }
-        for c in 0..<classes { start[c + 1] += start[c] }
-        var byClass = Array(repeating: 0, count: start[classes])
-        var next = start
-        func place(_ index: Int) {
-            guard lines[index].award > 0 else { return }
-            byClass[next[lines[index].lineClass]] = index
-            next[lines[index].lineClass] += 1
-        }
-        if rule == .default {
-            lines.indices.forEach(place)
-        } else {
-            lines.indices.sorted { (lines[$0].tier, lines[$0].demand) < (lines[$1].tier, lines[$1].demand) }.forEach(
-                place)
-        }
+        // The awarded lines class by class, in tier then tie order within each. The default rule's lines are
+        // already in tier then tie order (a demand's index is its tie rank).
+        let awarded = lines.indices.filter { lines[$0].award > 0 }
+        let inTierOrder =
+            rule == .default
+            ? awarded : awarded.sorted { (lines[$0].tier, lines[$0].demand) < (lines[$1].tier, lines[$1].demand) }
+        let byClass = CountingGroups(inTierOrder, keyCount: classes) { lines[$0].lineClass }
         var lotsByClass = Array(repeating: [Int](), count: classes)
         for (position, index) in pool.supplies.enumerated() { lotsByClass[supplyClass[position]].append(index) }
         var open: [Int] = []
@@ -99,7 +87,7 @@ enum PlanningPool {
                 let rank = supplies[lot].pickRank
                 open.insert(lot, at: partitionPoint(open) { supplies[$0].pickRank < rank })
             }
-            for line in byClass[start[lineClass]..<start[lineClass + 1]] {
+            for line in byClass[lineClass] {
                 var wanted = lines[line].award
                 while wanted > 0, let lot = open.last {
                     let taken = min(wanted, supplies[lot].free)

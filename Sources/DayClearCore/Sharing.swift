@@ -132,22 +132,11 @@ struct Sharing {
         var slack = capacity.slack
         let classCount = slack.count
         let needs = group.map { Double(lines[$0].need) }
-        // The group's positions class by class (ascending within each), class k at byClass[start[k]..<start[k + 1]].
-        var start = Array(repeating: 0, count: classCount + 1)
-        for line in group { start[lines[line].lineClass + 1] += 1 }
-        for k in 0..<classCount { start[k + 1] += start[k] }
-        var byClass = Array(repeating: 0, count: group.count)
-        var next = start
-        for position in needs.indices {
-            let k = lines[group.lowerBound + position].lineClass
-            byClass[next[k]] = position
-            next[k] += 1
-        }
-        let levels = (0..<classCount).map {
-            ClassLevels(byClass[start[$0]..<start[$0 + 1]], needs: needs, weights: weights)
-        }
+        // The group's positions class by class, ascending within each.
+        let byClass = CountingGroups(needs.indices, keyCount: classCount) { lines[group.lowerBound + $0].lineClass }
+        let levels = (0..<classCount).map { ClassLevels(byClass[$0], needs: needs, weights: weights) }
         // Classes below `frozen` are done.
-        var frozen = (0..<classCount).first { start[$0] < start[$0 + 1] } ?? classCount
+        var frozen = (0..<classCount).first { !byClass.isEmpty($0) } ?? classCount
         while frozen < classCount {
             let active = frozen..<classCount
             func fits(_ lambda: Double) -> Bool {
@@ -191,7 +180,7 @@ struct Sharing {
             var taken = 0.0
             for k in 0..<classCount {
                 if k >= frozen && k <= full {
-                    for position in byClass[start[k]..<start[k + 1]] {
+                    for position in byClass[k] {
                         let share = min(needs[position], lambda * weights[position])
                         // Snap floating-point noise to the whole unit it approximates.
                         shares[position] = abs(share - share.rounded()) < 1e-6 ? share.rounded() : share
