@@ -161,17 +161,42 @@ struct OpenLines: Equatable, Sendable {
             forEachInPlace { entry, line in body(entry, line.pointee) }
         }
 
-        /// Calls `body` with the entry of every open line, in tie order, and the line where it is stored, so
-        /// that a reader of a few fields does not copy (and retain the strings of) every line.
-        func forEachInPlace(_ body: (Int, UnsafePointer<Line>) -> Void) {
+        /// A stretch of the open lines in tie order: the settled and the recent lines it holds.
+        struct Part: Sendable {
+            var settled: Range<Int>
+            var recent: Range<Int>
+        }
+
+        /// All the lines.
+        var whole: Part { Part(settled: settled.indices, recent: recent.indices) }
+
+        /// The lines split in two stretches, one after the other in tie order, with about as many settled lines
+        /// each: the lines before the middle settled line in tie order, and the rest. (Recent lines are at most an
+        /// eighth of the settled ones once there are many.)
+        var halves: (Part, Part) {
+            let split = settled.count / 2
+            let recentSplit =
+                split < settled.count ? partitionPoint(recent) { !($0.order < settled[split].order) } : recent.count
+            return (
+                Part(settled: 0..<split, recent: 0..<recentSplit),
+                Part(settled: split..<settled.count, recent: recentSplit..<recent.count)
+            )
+        }
+
+        /// Calls `body` with the entry of every open line of `part` (all of them by default), in tie order, and the
+        /// line where it is stored, so that a reader of a few fields does not copy (and retain the strings of)
+        /// every line.
+        func forEachInPlace(in part: Part? = nil, _ body: (Int, UnsafePointer<Line>) -> Void) {
+            let part = part ?? whole
             settled.withUnsafeBufferPointer { settled in
                 recent.withUnsafeBufferPointer { recent in
-                    var s = 0
-                    var r = 0
-                    while s < settled.count || r < recent.count {
-                        if s < settled.count, settled[s].isClosed {
+                    var s = part.settled.lowerBound
+                    var r = part.recent.lowerBound
+                    let (settledEnd, recentEnd) = (part.settled.upperBound, part.recent.upperBound)
+                    while s < settledEnd || r < recentEnd {
+                        if s < settledEnd, settled[s].isClosed {
                             s += 1
-                        } else if r == recent.count || (s < settled.count && settled[s].order < recent[r].order) {
+                        } else if r == recentEnd || (s < settledEnd && settled[s].order < recent[r].order) {
                             body(s, settled.baseAddress! + s)
                             s += 1
                         } else {

@@ -11,6 +11,10 @@ import Foundation
 /// total the most the pool can give it and every plan assignable to lots.
 public struct Planner: Sendable {
     public var rule: PlanningRule
+    /// From how many lines a plan runs on two threads: the open lines gathered in two halves
+    /// (`PlanningInput.gatherDemands`), the own pools split by kind+spec (`OwnPoolHalves`). Below it a second
+    /// thread's start costs more than it saves. Tests set it to compare both ways; the plan is the same.
+    var twoThreadsFrom = 5_000
 
     public init(rule: PlanningRule = .default) {
         self.rule = rule
@@ -19,14 +23,22 @@ public struct Planner: Sendable {
     /// The plan for `day` as the ledger stands at `now`. With `explained`, each allocation carries
     /// its `PlanExplanation`; the plan's lines, lots and quantities are the same either way.
     public func plan(ledger: Ledger, day: CivilDate, now: Date, explained: Bool = false) -> Plan {
-        var input = PlanningInput(ledger: ledger, day: day, now: now, rule: rule)
+        var input = PlanningInput(ledger: ledger, day: day, now: now, rule: rule, twoThreadsFrom: twoThreadsFrom)
         var pieces: [PlanningPool.Piece] = []
         var outcomes: [PlanningPool.Outcome] = []
         pieces.reserveCapacity(input.demands.count + input.supplies.count)
         outcomes.reserveCapacity(input.demands.count)
         // The pool of each substitute outcome and piece, for their explanations.
         var substitutePool = SubstitutePoolTrail()
-        for (index, pool) in input.pools.enumerated() {
+        var next = 0
+        if input.demands.count >= twoThreadsFrom {
+            let own = input.pools.firstIndex { $0.source == .substitute } ?? input.pools.count
+            OwnPoolHalves(0..<own, of: input).allocate(
+                into: &input, rule: rule, explained: explained, pieces: &pieces, outcomes: &outcomes)
+            next = own
+        }
+        for index in next..<input.pools.count {
+            let pool = input.pools[index]
             let before = (pieces.count, outcomes.count)
             PlanningPool.allocate(
                 pool, rule: rule, explained: explained, needs: &input.needs,

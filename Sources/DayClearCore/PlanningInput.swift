@@ -72,8 +72,9 @@ struct PlanningInput {
 
     /// Lots: the day's available and expected goods (as `DayLists` defines them)
     /// with free units, not expired at `now`. Lines: those of requests awaiting a
-    /// decision, submitted before the day's end, with units still to propose.
-    init(ledger: Ledger, day: CivilDate, now: Date, rule: PlanningRule) {
+    /// decision, submitted before the day's end, with units still to propose. From `twoThreadsFrom` open lines on,
+    /// they are gathered on two threads.
+    init(ledger: Ledger, day: CivilDate, now: Date, rule: PlanningRule, twoThreadsFrom: Int = .max) {
         lines = ledger.openLines.ordered()
         let end = ledger.calendar.window(of: day).end
         // Each kind+spec by its number in the ledger, as its first listed lot spells it.
@@ -95,19 +96,17 @@ struct PlanningInput {
             if items[item] == nil { items[item] = lot.item }
             lots.append((lot, item))
         }
-        let (openPool, directedPools) = makePools(
-            lots, items: items, recipientNumbers: ledger.recipientNumbers, groups: rule.groupCount)
+        let poolIndex = makePools(lots, items: items, recipientNumbers: ledger.recipientNumbers)
         rankPicks(lots)
-        gatherDemands(end: end, openPool: openPool, directedPools: directedPools, rule: rule)
+        gatherDemands(end: end, pools: poolIndex, rule: rule, twoThreadsFrom: twoThreadsFrom)
         addSubstitutePools(ledger, rule: rule)
     }
 
-    /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient.
-    /// Returns each item's open pool (or -1) and each recipient's directed pools by item, both by their numbers
-    /// in the ledger; `items` spells the kinds+specs of the lots. Each pool has `groups` empty groups of members.
+    /// The supplies and their pools, directed pools first, each kind by kind+spec then recipient, without members;
+    /// `items` spells the kinds+specs of the lots.
     private mutating func makePools(
-        _ lots: [(lot: Lot, item: Int)], items: [ItemKey?], recipientNumbers: [RecipientID: Int], groups: Int
-    ) -> ([Int], [[(item: Int, pool: Int)]]) {
+        _ lots: [(lot: Lot, item: Int)], items: [ItemKey?], recipientNumbers: [RecipientID: Int]
+    ) -> PoolIndex {
         var keys: [PoolKey: [Int]] = [:]
         for (index, entry) in lots.enumerated() {
             let lot = entry.lot
@@ -132,9 +131,10 @@ struct PlanningInput {
             pools.append(
                 PoolSpec(
                     source: owner == nil ? .general : .directed, item: items[key.item]!, itemNumber: key.item,
-                    owner: owner, supplies: keys[key] ?? [], members: Array(repeating: [], count: groups)))
+                    owner: owner, supplies: keys[key] ?? []))
         }
-        return (openPool, directedPools)
+        let anyDirected = pools.contains { $0.source == .directed }
+        return PoolIndex(openPool: openPool, directedPools: anyDirected ? directedPools : [])
     }
 
     /// Ranks the supplies in pick order once, so assigning lots compares integers.
@@ -148,48 +148,6 @@ struct PlanningInput {
             return id[lhs] < id[rhs]
         }
         for (rank, index) in order.enumerated() { supplies[index].pickRank = rank }
-    }
-
-    /// The open lines with units still to propose, in tie order, each added to the pools it may draw on, in the
-    /// group and order `rule` shares it in.
-    private mutating func gatherDemands(
-        end: Date, openPool: [Int], directedPools: [[(item: Int, pool: Int)]], rule: PlanningRule
-    ) {
-        // Built in locals (the closure may not capture `self` while it reads `lines`), each held once.
-        var demands: [Demand] = []
-        var needs: [Int] = []
-        demands.reserveCapacity(lines.settled.count + lines.recent.count)
-        needs.reserveCapacity(lines.settled.count + lines.recent.count)
-        var pools = self.pools
-        self.pools = []
-        let anyDirected = pools.contains { $0.source == .directed }
-        lines.forEachInPlace { entry, line in
-            let (asked, proposed) = (line.pointee.asked, line.pointee.proposed)
-            guard asked > proposed, line.pointee.submittedAt < end else { return }
-            let demand = demands.count
-            demands.append(Demand(entry: entry, tier: line.pointee.tier))
-            needs.append(asked - proposed)
-            let tier = line.pointee.tier
-            let group = rule.group(of: tier)
-            var member = PoolMember(
-                demand: demand, neededBy: line.pointee.neededBy, asked: asked, need: asked - proposed, tier: tier)
-            // The kind+spec's number, not its strings: reading these would cost a cache miss per line.
-            let item = line.pointee.itemNumber
-            guard openPool.indices.contains(item) else { return }
-            if anyDirected, directedPools.indices.contains(line.pointee.recipientNumber),
-                let pool = directedPools[line.pointee.recipientNumber].first(where: { $0.item == item })?.pool
-            {
-                pools[pool].members[group].append(member)
-                member.mayBeServed = true
-            }
-            if openPool[item] >= 0 { pools[openPool[item]].members[group].append(member) }
-        }
-        self.demands = demands
-        self.needs = needs
-        if rule == .strictPriority {
-            for index in pools.indices { pools[index].members[0] = strictOrder(pools[index].members[0]) }
-        }
-        self.pools = pools
     }
 
     private struct PoolKey: Hashable {

@@ -84,6 +84,15 @@ struct OpenLinesTests {
             }
             #expect(misread == 0, "seed \(seed), step \(step): entries that read another line")
             #expect(Set(entries).count == entries.count, "seed \(seed), step \(step): an entry read twice")
+            // The planner's two halves read the same entries, one half after the other.
+            var halves: [Int] = []
+            ordered.forEachInPlace(in: ordered.halves.0) { entry, _ in halves.append(entry) }
+            let firstHalf = halves.count
+            ordered.forEachInPlace(in: ordered.halves.1) { entry, _ in halves.append(entry) }
+            #expect(halves == entries, "seed \(seed), step \(step): the halves read other entries")
+            #expect(
+                abs(2 * firstHalf - entries.count) < entries.count / 3,
+                "seed \(seed), step \(step): halves of \(firstHalf) and \(entries.count - firstHalf) lines")
         }
         #expect(merges > 5, "seed \(seed): the run merged recent lines and dropped closed ones")
     }

@@ -183,6 +183,46 @@ struct PlannerPropertyTests {
     }
 
     @Test(
+        "two threads plan what one does: the lines gathered in two halves, the own pools split by kind+spec",
+        arguments: PlanningRule.allCases)
+    func twoThreadsAsOne(rule: PlanningRule) throws {
+        var split = 0
+        for seed in Self.seeds {
+            var f = try randomFixture(seed: seed)
+            // Half the days have their lines settled, one request closed among them and new ones recent, so that the
+            // halves each read settled and recent lines and the second half's demands are numbered on.
+            if seed % 2 == 0 {
+                f.ledger.openLines = OpenLines(lines: f.ledger.openLines.ordered().all)
+                if let submitted = f.ledger.requests.values.filter({ $0.state == .submitted }).map(\.id).min() {
+                    try f.returnRequest(submitted)
+                }
+                let stocked = Set(f.ledger.lots.values.map(\.item)).sorted()
+                for number in 0..<3 {
+                    try f.submit(
+                        RequestID("Q-late-\(number)"), for: Units.district,
+                        [(stocked[number % stocked.count], 40 * (number + 1))],
+                        neededBy: Clock.at(2026, 2, 11, 8 + 4 * number))
+                }
+            }
+            var one = Planner(rule: rule)
+            one.twoThreadsFrom = .max
+            var two = Planner(rule: rule)
+            two.twoThreadsFrom = 0
+            for explained in [false, true] {
+                let expected = one.plan(ledger: f.ledger, day: Self.day, now: f.now, explained: explained)
+                let planned = two.plan(ledger: f.ledger, day: Self.day, now: f.now, explained: explained)
+                #expect(planned == expected, "seed \(seed), explained \(explained)")
+            }
+            let input = PlanningInput(ledger: f.ledger, day: Self.day, now: f.now, rule: rule)
+            let own = input.pools.firstIndex { $0.source == .substitute } ?? input.pools.count
+            let halves = OwnPoolHalves(0..<own, of: input)
+            #expect(Set(halves.here + halves.other) == Set(0..<own), "seed \(seed): every own pool planned once")
+            if !halves.here.isEmpty, !halves.other.isEmpty { split += 1 }
+        }
+        #expect(split > Self.seeds.count / 2, "most days have kinds+specs on both threads")
+    }
+
+    @Test(
         "explanations change nothing but the explanations: same lines, lots and quantities",
         arguments: PlanningRule.allCases)
     func explanationsOnlyWhenAsked(rule: PlanningRule) throws {
