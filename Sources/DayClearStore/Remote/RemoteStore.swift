@@ -126,9 +126,35 @@ public final class RemoteStore: ReconnectableSession {
             try waitForEvents(through: last)
             return journal.filter { sequences.contains($0.sequence) }
         case .refused(_, let message):
-            throw WireError.refused(message)
+            throw refusalInReplica(of: events, reason: reason) ?? WireError.refused(message)
         default:
             throw WireError.malformed("unexpected reply \(reply)")
+        }
+    }
+
+    /// Why the replica refuses `events`, as the server did: the server pushes what it recorded before it
+    /// replies, so the replica stands where the server's ledger stood. A `DomainError` or `AccessDenied` names
+    /// the request, line or lot the way a local store's refusal does, so the terminal shows it in its own
+    /// language and on the form's field, where the server's reply is English text. Nil when the replica accepts
+    /// the events (the server refused for a reason only it knows, such as its disk): its words stand then.
+    /// Checked on a copy, which costs the first change of each dictionary the events touch; only refusals pay it.
+    private func refusalInReplica(of events: [DomainEvent], reason: String?) -> Error? {
+        var replica = ledger
+        do {
+            try replica.roster.authorise(events, by: actor)
+            for event in events {
+                try replica.apply(
+                    RecordedEvent(
+                        sequence: replica.lastSequence + 1, time: Date().storePrecision, actor: actor, reason: reason,
+                        event: try EventCodec.canonical(event)))
+            }
+            return nil
+        } catch let error as DomainError {
+            return error
+        } catch let error as AccessDenied {
+            return error
+        } catch {
+            return nil
         }
     }
 
