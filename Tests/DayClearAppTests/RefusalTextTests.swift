@@ -108,9 +108,8 @@ struct RefusalTextTests {
     @Test("an import the store could not save says so in the screen's language")
     func importNotSaved() throws {
         let ledger = try Fixture.ledger()
-        let outcome = ImportOutcome(describing: { RefusalText.describe($0, ledger: ledger, language: .zh) }) {
-            throw StoreError.notSaved("disk I/O error")
-        }
+        let describe = { (error: Error) in RefusalText.describe(error, ledger: ledger, language: .zh) }
+        let outcome = ImportOutcome(describing: describe) { throw StoreError.notSaved("disk I/O error") }
         guard case .failed(let reason) = outcome else {
             Issue.record("expected failed, got \(outcome)")
             return
