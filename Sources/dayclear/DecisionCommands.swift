@@ -72,7 +72,8 @@ struct ResubmitCommand: WorkflowCommand {
             throw DomainError.unknownLine(request.id, number)
         }
         let newLines = request.lines.map { line in
-            RequestLine(number: line.number, item: line.item, unit: line.unit, quantity: revised[line.number] ?? line.quantity)
+            RequestLine(
+                number: line.number, item: line.item, unit: line.unit, quantity: revised[line.number] ?? line.quantity)
         }
         return [
             .requestResubmitted(

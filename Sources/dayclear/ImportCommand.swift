@@ -8,7 +8,8 @@ extension ImportKind: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import recipients, stock or requests from a CSV file (UTF-8 or GB18030, Chinese or English headers).",
+        abstract:
+            "Import recipients, stock or requests from a CSV file (UTF-8 or GB18030, Chinese or English headers).",
         discussion: """
             The import is atomic: if any row is bad, every bad row is printed as FILE:ROW:COLUMN: reason, \
             nothing is imported and the exit status is 1. With --valid-only the good rows are imported \

@@ -15,9 +15,10 @@ struct DispatchCommand: WorkflowCommand {
 
     func confirmation(_ recorded: [RecordedEvent], ledger: Ledger) -> String {
         guard let request = ledger.requests[RequestID(self.request)] else { return "Dispatched" }
-        let routes = Set(ledger.allocations(of: request.id).filter { $0.status == .dispatched }.map {
-            ledger.routeClass(of: $0).chineseName
-        })
+        let routes = Set(
+            ledger.allocations(of: request.id).filter { $0.status == .dispatched }.map {
+                ledger.routeClass(of: $0).chineseName
+            })
         return "Dispatched \(request.id) (\(routes.sorted().joined(separator: ", ")))"
     }
 }

@@ -1,6 +1,6 @@
 import DayClearCore
-import Testing
 import TerminalUI
+import Testing
 
 @testable import DayClearApp
 

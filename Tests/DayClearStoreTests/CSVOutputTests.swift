@@ -30,7 +30,8 @@ struct CSVOutputTests {
         for _ in 0..<2_000 {
             let bits = Int(random.next() % 64)
             let number = Int(truncatingIfNeeded: random.next() >> UInt64(bits))
-            let (asInt, asText) = Self.bodies(Bool.random(using: &random) ? number : ~number)  // `~`: no overflow at Int.min
+            // `~`, not `-`: no overflow at Int.min.
+            let (asInt, asText) = Self.bodies(Bool.random(using: &random) ? number : ~number)
             #expect(asInt == asText)
         }
     }

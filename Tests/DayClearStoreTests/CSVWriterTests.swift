@@ -1,5 +1,5 @@
-import SeededRandom
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import DayClearStore
@@ -141,4 +141,3 @@ struct CSVWriterTests {
         }
     }
 }
-

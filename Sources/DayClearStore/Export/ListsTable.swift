@@ -23,7 +23,8 @@ public struct ListsTable: Sendable {
                 .init(key: "on_hand", title: "库存", numeric: true), .init(key: "expected", title: "预到", numeric: true),
                 .init(key: "eta", title: "预计到达", numeric: false), .init(key: "proposed", title: "已建议", numeric: true),
                 .init(key: "approved", title: "已批准", numeric: true), .init(key: "free", title: "可调拨", numeric: true),
-                .init(key: "directed_to", title: "定向", numeric: false), .init(key: "expiry", title: "有效期", numeric: false),
+                .init(key: "directed_to", title: "定向", numeric: false),
+                .init(key: "expiry", title: "有效期", numeric: false),
                 .init(key: "donor", title: "捐赠方", numeric: false),
             ],
             rows: lists.stock.map { row in
@@ -42,7 +43,8 @@ public struct ListsTable: Sendable {
         return ListsTable(
             columns: [
                 .init(key: "request", title: "申请编号", numeric: false), .init(key: "line", title: "行", numeric: true),
-                .init(key: "recipient", title: "受援单位", numeric: false), .init(key: "tier", title: "优先级", numeric: false),
+                .init(key: "recipient", title: "受援单位", numeric: false),
+                .init(key: "tier", title: "优先级", numeric: false),
                 .init(key: "kind", title: "物资名称", numeric: false), .init(key: "spec", title: "规格", numeric: false),
                 .init(key: "asked", title: "申请", numeric: true), .init(key: "proposed", title: "已建议", numeric: true),
                 .init(key: "approved", title: "已批准", numeric: true), .init(key: "state", title: "状态", numeric: false),
