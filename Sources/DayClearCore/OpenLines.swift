@@ -170,11 +170,15 @@ struct OpenLines: Equatable, Sendable {
         /// All the lines.
         var whole: Part { Part(settled: settled.indices, recent: recent.indices) }
 
-        /// The lines split in two stretches, one after the other in tie order, with about as many settled lines
-        /// each: the lines before the middle settled line in tie order, and the rest. (Recent lines are at most an
-        /// eighth of the settled ones once there are many.)
+        /// The lines split in two stretches, one after the other in tie order, with about as many open settled lines
+        /// each: the lines before the middle open settled line in tie order, and the rest. (Recent lines are at most
+        /// an eighth of the settled ones once there are many.) Up to half the settled lines may be closed, and the
+        /// earliest needed are the likeliest to be decided, so the middle is found among the open lines of a sample
+        /// of a thousand or so, not by position.
         var halves: (Part, Part) {
-            let split = settled.count / 2
+            let step = max(1, settled.count / 1_024)
+            let sampled = stride(from: 0, to: settled.count, by: step).filter { !settled[$0].isClosed }
+            let split = sampled.isEmpty ? settled.count / 2 : sampled[sampled.count / 2]
             let recentSplit =
                 split < settled.count ? partitionPoint(recent) { !($0.order < settled[split].order) } : recent.count
             return (

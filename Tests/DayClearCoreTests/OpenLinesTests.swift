@@ -97,6 +97,34 @@ struct OpenLinesTests {
         #expect(merges > 5, "seed \(seed): the run merged recent lines and dropped closed ones")
     }
 
+    @Test("the planner's halves hold about as many open lines each when the earliest lines are closed")
+    func halvesBalancedOverClosedLines() {
+        var rng = SplitMix64(seed: 9)
+        // 3,000 one-line requests, needed one minute apart, all settled; the earliest 1,400 decided (under the
+        // half that would merge them away), as the earliest needed tend to be.
+        let requests = (0..<3_000).map { number in
+            var request = Self.request(number, revision: 0, rng: &rng)
+            request.neededBy = Self.start.addingTimeInterval(Double(number * 60))
+            request.lines = [request.lines[0]]
+            return request
+        }
+        var open = OpenLines(
+            lines: requests.map { request in
+                OpenLines.Line(
+                    order: OpenLines.Order(request: request, line: 1), recipient: request.recipient,
+                    recipientNumber: 0, item: request.lines[0].item, itemNumber: 0, tier: .community,
+                    submittedAt: request.submittedAt, asked: request.lines[0].quantity, proposed: 0)
+            })
+        for request in requests.prefix(1_400) { open.close(request) }
+        let ordered = open.ordered()
+        #expect(ordered.settled.count == 3_000, "the closed lines are still in place")
+        var counts = [0, 0]
+        ordered.forEachInPlace(in: ordered.halves.0) { _, _ in counts[0] += 1 }
+        ordered.forEachInPlace(in: ordered.halves.1) { _, _ in counts[1] += 1 }
+        #expect(counts[0] + counts[1] == 1_600)
+        #expect(abs(counts[0] - counts[1]) < 160, "halves of \(counts[0]) and \(counts[1]) open lines")
+    }
+
     @Test("tie order: needed-by, then request id in natural order (R-9 before R-10), then line")
     func tieOrder() {
         let at = Self.start

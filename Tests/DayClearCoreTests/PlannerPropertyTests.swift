@@ -217,6 +217,11 @@ struct PlannerPropertyTests {
             let own = input.pools.firstIndex { $0.source == .substitute } ?? input.pools.count
             let halves = OwnPoolHalves(0..<own, of: input)
             #expect(Set(halves.here + halves.other) == Set(0..<own), "seed \(seed): every own pool planned once")
+            let items = (
+                here: Set(halves.here.map { input.pools[$0].itemNumber }),
+                other: Set(halves.other.map { input.pools[$0].itemNumber })
+            )
+            #expect(items.here.isDisjoint(with: items.other), "seed \(seed): a kind+spec's pools in both halves")
             if !halves.here.isEmpty, !halves.other.isEmpty { split += 1 }
         }
         #expect(split > Self.seeds.count / 2, "most days have kinds+specs on both threads")
