@@ -14,16 +14,10 @@ struct FormRefusal: Equatable {
     static func check(
         _ event: DomainEvent, ledger: Ledger, state: AppState, lines: [Int: Int] = [:]
     ) -> FormRefusal? {
-        var copy = ledger
-        let recorded = RecordedEvent(
-            sequence: ledger.lastSequence + 1, time: state.now, actor: state.user, reason: nil, event: event)
-        do {
-            try copy.apply(recorded)
-            return nil
-        } catch let error as DomainError {
-            return FormRefusal(error, event: event, lines: lines, language: state.language)
-        } catch {
-            return FormRefusal(field: nil, message: String(describing: error))
+        switch ledger.refusal(of: [event], by: state.user, at: state.now) {
+        case nil: return nil
+        case let error as DomainError: return FormRefusal(error, event: event, lines: lines, language: state.language)
+        case let error?: return FormRefusal(field: nil, message: String(describing: error))
         }
     }
 

@@ -137,25 +137,15 @@ public final class RemoteStore: ReconnectableSession {
     /// the request, line or lot the way a local store's refusal does, so the terminal shows it in its own
     /// language and on the form's field, where the server's reply is English text. Nil when the replica accepts
     /// the events (the server refused for a reason only it knows, such as its disk): its words stand then.
-    /// Checked on a copy, which costs the first change of each dictionary the events touch; only refusals pay it.
     private func refusalInReplica(of events: [DomainEvent], reason: String?) -> Error? {
-        var replica = ledger
         do {
-            try replica.roster.authorise(events, by: actor)
-            for event in events {
-                try replica.apply(
-                    RecordedEvent(
-                        sequence: replica.lastSequence + 1, time: Date().storePrecision, actor: actor, reason: reason,
-                        event: try EventCodec.canonical(event)))
-            }
-            return nil
-        } catch let error as DomainError {
-            return error
-        } catch let error as AccessDenied {
-            return error
+            try ledger.roster.authorise(events, by: actor)
         } catch {
-            return nil
+            return error
         }
+        guard let canonical = try? events.map(EventCodec.canonical) else { return nil }
+        let refusal = ledger.refusal(of: canonical, by: actor, at: Date().storePrecision, reason: reason)
+        return refusal is DomainError ? refusal : nil
     }
 
     @discardableResult
